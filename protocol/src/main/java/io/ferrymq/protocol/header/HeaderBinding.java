@@ -14,9 +14,10 @@ import java.util.Map;
  * headers travel: each non-null component becomes one string entry under its name (or its
  * {@link WireName}); unknown keys are ignored on input.
  *
- * <p>A primitive component ({@code int}, {@code long}, {@code boolean}, ...) is required: decoding
- * a header that lacks it fails with an {@link InvalidHeaderException} naming the field. A boxed or
- * {@code String} component is optional and decodes as null when absent. Enums travel by name.
+ * <p>A primitive component ({@code int}, {@code long}, {@code boolean}, ...) or one marked
+ * {@link Required} is required: decoding a header that lacks it fails with an
+ * {@link InvalidHeaderException} naming the field. Other boxed or {@code String} components are
+ * optional and decode as null when absent. Enums travel by name.
  *
  * <p>The record's structure is read once per class; decoding then calls the canonical constructor
  * through a cached method handle. Instances are immutable and thread-safe.
@@ -46,7 +47,8 @@ public final class HeaderBinding<H extends Record> {
                 WireName wireName = component.getAnnotation(WireName.class);
                 String name = wireName != null ? wireName.value() : component.getName();
                 MethodHandle accessor = lookup.unreflect(component.getAccessor());
-                components[i] = new Component(name, component.getType(), accessor);
+                boolean required = component.getType().isPrimitive() || component.isAnnotationPresent(Required.class);
+                components[i] = new Component(name, component.getType(), required, accessor);
                 parameterTypes[i] = component.getType();
             }
             MethodHandle canonical = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes));
@@ -120,10 +122,10 @@ public final class HeaderBinding<H extends Record> {
         }
     }
 
-    private record Component(String name, Class<?> javaType, MethodHandle accessor) {
+    private record Component(String name, Class<?> javaType, boolean required, MethodHandle accessor) {
         Object parse(String text, Class<?> owner) {
             if (text == null) {
-                if (javaType.isPrimitive()) {
+                if (required) {
                     throw new InvalidHeaderException(
                             "missing header field '" + name + "' (" + owner.getSimpleName() + ")");
                 }
