@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferrymq.protocol.InvalidHeaderException;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
+import io.ferrymq.protocol.header.WireName;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class RequestHeadersTest {
 
     private static String sampleFor(Class<?> type, String key) {
         for (var component : type.getRecordComponents()) {
-            var wireName = component.getAnnotation(io.ferrymq.protocol.header.WireName.class);
+            var wireName = component.getAnnotation(WireName.class);
             String name = wireName != null ? wireName.value() : component.getName();
             if (name.equals(key) || SendHeaderCodec.V2.keys().contains(key)) {
                 Class<?> javaType = name.equals(key) ? component.getType() : v2Type(key);

@@ -8,6 +8,7 @@ import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,7 @@ class SendHeaderCodecTest {
     @Test
     void optionalFieldsMayBeAbsent() {
         Map<String, String> fields = capturedV2();
-        fields.keySet().removeAll(java.util.List.of("i", "j", "k", "l", "m", "n"));
+        fields.keySet().removeAll(List.of("i", "j", "k", "l", "m", "n"));
         SendMessageRequestHeader header = SendHeaderCodec.V2.decode(fields);
         assertThat(header.properties()).isNull();
         assertThat(header.reconsumeTimes()).isNull();
