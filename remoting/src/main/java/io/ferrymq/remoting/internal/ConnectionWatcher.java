@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionWatcher extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatcher.class);
 
+    private static final int MAX_REASON_CHARS = 200;
+
     private final NettyRemoteChannel channel;
     private final ChannelListeners listeners;
     private final boolean pauseReadsWhenUnwritable;
@@ -58,7 +60,7 @@ public final class ConnectionWatcher extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof FrameDecodeException) {
-            LOG.warn("closing connection with {}: {}", channel.remoteAddress(), cause.getMessage());
+            LOG.warn("closing connection with {}: {}", channel.remoteAddress(), printable(cause.getMessage()));
         } else if (cause instanceof IOException) {
             LOG.debug("closing connection with {}: {}", channel.remoteAddress(), cause.toString());
         } else {
@@ -66,6 +68,17 @@ public final class ConnectionWatcher extends ChannelInboundHandlerAdapter {
         }
         listeners.onException(channel, cause);
         ctx.close();
+    }
+
+    /** The reason cut short and stripped of control characters: it may quote hostile bytes. */
+    static String printable(String reason) {
+        String text = String.valueOf(reason);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_REASON_CHARS + 3));
+        for (int i = 0; i < text.length() && i < MAX_REASON_CHARS; i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) || c == '\uFFFD' ? '?' : c);
+        }
+        return text.length() > MAX_REASON_CHARS ? out.append("...").toString() : out.toString();
     }
 
     @Override

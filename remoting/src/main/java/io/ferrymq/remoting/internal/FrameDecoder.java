@@ -19,16 +19,24 @@ import io.netty.handler.codec.TooLongFrameException;
  * trusted. One instance per channel; used by its event loop only.
  */
 public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
+    private final int maxFrameBytes;
     private boolean broken;
 
+    /** @param maxFrameBytes the largest frame accepted, its length field included */
     public FrameDecoder(int maxFrameBytes) {
         super(maxFrameBytes, 0, FrameLayout.LENGTH_FIELD_BYTES, 0, FrameLayout.LENGTH_FIELD_BYTES);
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     @Override
     protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
         if (broken) {
             in.skipBytes(in.readableBytes());
+            return null;
+        }
+        String badLength = checkLength(in);
+        if (badLength != null) {
+            reject(ctx, in, badLength);
             return null;
         }
         try {
@@ -39,6 +47,24 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
         } catch (RuntimeException e) {
             // a codec bug on hostile input must not escape as a stack trace per frame
             reject(ctx, in, e.toString());
+        }
+        return null;
+    }
+
+    /**
+     * Names a broken length field at the start of {@code in}, or returns null. Netty reads the field
+     * unsigned; checking it here gives a negative length its own clear reason.
+     */
+    private String checkLength(ByteBuf in) {
+        if (in.readableBytes() < FrameLayout.LENGTH_FIELD_BYTES) {
+            return null;
+        }
+        int length = in.getInt(in.readerIndex());
+        if (length < 0) {
+            return "negative frame length " + length;
+        }
+        if (length > maxFrameBytes - FrameLayout.LENGTH_FIELD_BYTES) {
+            return "frame length " + length + " exceeds the limit of " + maxFrameBytes + " bytes";
         }
         return null;
     }
