@@ -87,10 +87,13 @@ public final class NameServerMain implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            nameServer.stop();
-            stopped.countDown();
-        }, "namesrv-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            nameServer.stop();
+                            stopped.countDown();
+                        },
+                        "namesrv-shutdown"));
         System.out.println("FerryMQ nameserver listening on " + nameServer.address() + ", log: " + logFile);
         try {
             stopped.await();
