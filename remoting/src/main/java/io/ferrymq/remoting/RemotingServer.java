@@ -139,6 +139,7 @@ public final class RemotingServer implements AutoCloseable {
             return;
         }
         Channel bound = serverChannel;
+        String where = config.bindAddress() + ":" + (bound != null ? port() : config.listenPort());
         if (bound != null) {
             bound.close().awaitUninterruptibly();
         }
@@ -148,7 +149,7 @@ public final class RemotingServer implements AutoCloseable {
         if (timer != null) {
             timer.stop();
         }
-        LOG.info("server on {}:{} closed", config.bindAddress(), config.listenPort());
+        LOG.info("server on {} closed", where);
     }
 
     private static void shutdown(EventLoopGroup group) {
