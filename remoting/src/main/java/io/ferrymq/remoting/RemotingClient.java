@@ -138,10 +138,17 @@ public final class RemotingClient implements AutoCloseable {
     /**
      * Sends {@code request} marked oneway; returns once it is queued for writing.
      *
-     * @throws RemotingException when the connection could not be made or is not writable
+     * @throws RemotingException when the connection could not be made or is not writable, or the
+     *     thread was interrupted while connecting (its interrupt flag is then set again)
      */
-    public void invokeOneway(String addr, RemotingCommand request) throws RemotingException, InterruptedException {
-        NettyRemoteChannel channel = connected(addr, config.connectTimeoutMs());
+    public void invokeOneway(String addr, RemotingCommand request) throws RemotingException {
+        NettyRemoteChannel channel;
+        try {
+            channel = connected(addr, config.connectTimeoutMs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemotingException("interrupted while connecting to " + addr, e);
+        }
         RemotingException refusal = channel.refusal();
         if (refusal != null) {
             throw refusal;

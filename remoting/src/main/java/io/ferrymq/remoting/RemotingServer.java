@@ -47,9 +47,9 @@ public final class RemotingServer implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TransportKind transport;
-    private EventLoopGroup bossGroup;
-    private EventLoopGroup workerGroup;
-    private Timer timer;
+    private volatile EventLoopGroup bossGroup;
+    private volatile EventLoopGroup workerGroup;
+    private volatile Timer timer;
     private volatile Channel serverChannel;
 
     public RemotingServer(ServerConfig config) {

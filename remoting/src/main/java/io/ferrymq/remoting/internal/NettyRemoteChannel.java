@@ -1,6 +1,7 @@
 package io.ferrymq.remoting.internal;
 
 import io.ferrymq.protocol.RemotingCommand;
+import io.ferrymq.protocol.SerializeType;
 import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RemotingException;
 import io.netty.channel.Channel;
@@ -78,8 +79,10 @@ public final class NettyRemoteChannel implements RemoteChannel {
         return channel.isWritable();
     }
 
+    /** Also sets the response flag and a JSON header, so no response can pass for a request. */
     @Override
     public void writeResponse(RemotingCommand response) {
+        response.flag(response.flag() | RemotingCommand.FLAG_RESPONSE).serializeType(SerializeType.JSON);
         channel.writeAndFlush(response).addListener(LOG_FAILED_WRITE);
     }
 

@@ -2,7 +2,6 @@ package io.ferrymq.remoting.internal;
 
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.ResponseCode;
-import io.ferrymq.protocol.SerializeType;
 
 /**
  * Sends responses the way the protocol requires: never to a oneway request, always with the
@@ -18,10 +17,7 @@ public final class Replies {
         if (request.isOneway()) {
             return;
         }
-        response.opaque(request.opaque())
-                .flag(response.flag() | RemotingCommand.FLAG_RESPONSE)
-                .serializeType(SerializeType.JSON);
-        channel.writeResponse(response);
+        channel.writeResponse(response.opaque(request.opaque()));
     }
 
     static void notSupported(NettyRemoteChannel channel, RemotingCommand request) {
