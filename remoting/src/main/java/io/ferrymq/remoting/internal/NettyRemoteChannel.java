@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.util.AttributeKey;
 import io.netty.util.Timer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,13 @@ public final class NettyRemoteChannel implements RemoteChannel {
             return CompletableFuture.failedFuture(refusal);
         }
         PendingCall call = responses.open(opaque, timeoutMs);
-        call.arm(timer);
+        try {
+            call.arm(timer);
+        } catch (IllegalStateException | RejectedExecutionException e) {
+            // the endpoint closed (its timer stopped) between the check above and now
+            responses.fail(call, new RemotingException("connection to " + remoteAddress() + " is closing", e));
+            return call.future();
+        }
         channel.writeAndFlush(request).addListener(call);
         return call.future();
     }
