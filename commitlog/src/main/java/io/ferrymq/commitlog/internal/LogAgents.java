@@ -1,0 +1,77 @@
+package io.ferrymq.commitlog.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The log's background agents and, once started, their runner threads: the flush agent of the
+ * configured mode (with its timeout watchdog under SYNC_FLUSH) and retention. Tests open the log
+ * without runners and step the agents themselves.
+ *
+ * <p>Thread-safety: start and stop are called once each, by the opener and by close.
+ */
+public final class LogAgents {
+    private final SyncFlushAgent syncFlush;
+    private final AsyncFlushAgent asyncFlush;
+    private final RetentionAgent retention;
+    private final RetiredSegments retired;
+    private final long asyncIdleMs;
+    private final List<AgentRunner> runners = new ArrayList<>();
+
+    LogAgents(
+            SyncFlushAgent syncFlush,
+            AsyncFlushAgent asyncFlush,
+            RetentionAgent retention,
+            RetiredSegments retired,
+            long asyncIdleMs) {
+        this.syncFlush = syncFlush;
+        this.asyncFlush = asyncFlush;
+        this.retention = retention;
+        this.retired = retired;
+        this.asyncIdleMs = asyncIdleMs;
+    }
+
+    /** Null under ASYNC_FLUSH. */
+    public SyncFlushAgent syncFlush() {
+        return syncFlush;
+    }
+
+    /** Null under SYNC_FLUSH. */
+    public AsyncFlushAgent asyncFlush() {
+        return asyncFlush;
+    }
+
+    public RetentionAgent retention() {
+        return retention;
+    }
+
+    public RetiredSegments retired() {
+        return retired;
+    }
+
+    void start() {
+        if (syncFlush != null) {
+            AgentRunner flush = new AgentRunner(syncFlush, TimeUnit.MILLISECONDS.toNanos(1)).start();
+            syncFlush.wakeUpWith(flush::wake);
+            runners.add(flush);
+            runners.add(new AgentRunner(syncFlush.timeoutAgent(), TimeUnit.MILLISECONDS.toNanos(5)).start());
+        }
+        if (asyncFlush != null) {
+            runners.add(new AgentRunner(asyncFlush, TimeUnit.MILLISECONDS.toNanos(asyncIdleMs)).start());
+        }
+        runners.add(new AgentRunner(retention, TimeUnit.SECONDS.toNanos(1)).start());
+    }
+
+    void stop() {
+        runners.forEach(AgentRunner::close);
+        runners.clear();
+    }
+
+    /** After the final force on close: no SYNC_FLUSH append is left waiting. */
+    void completeWaiters(long flushedOffset) {
+        if (syncFlush != null) {
+            syncFlush.completeFlushed(flushedOffset);
+        }
+    }
+}
