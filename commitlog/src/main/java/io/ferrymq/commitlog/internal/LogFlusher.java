@@ -24,7 +24,7 @@ public final class LogFlusher {
     private final Clock clock;
     private final long checkpointIntervalMs;
     private volatile long flushedOffset;
-    private long lastPersistMs = Long.MIN_VALUE;
+    private long nextPersistMs;
 
     public LogFlusher(
             SegmentList segments,
@@ -55,7 +55,7 @@ public final class LogFlusher {
         flushedOffset = target;
         long now = clock.millis();
         checkpoint.commitLogFlushed(target, now);
-        if (now - lastPersistMs >= checkpointIntervalMs) {
+        if (now >= nextPersistMs) {
             persistCheckpoint(now);
         }
         return target;
@@ -69,7 +69,7 @@ public final class LogFlusher {
     private void persistCheckpoint(long now) {
         try {
             checkpoint.persist();
-            lastPersistMs = now;
+            nextPersistMs = now + checkpointIntervalMs;
         } catch (IOException e) {
             LOG.warn(
                     "could not write checkpoint {}: {} (recovery will scan further back)",
