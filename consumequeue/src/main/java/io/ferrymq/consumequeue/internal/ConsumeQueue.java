@@ -25,6 +25,8 @@ public final class ConsumeQueue {
     private volatile long minOffset;
     private volatile long maxOffset;
     private long flushedOffset;
+    /** The max offset last written to the {@link QueueManifest}; dispatcher thread only. */
+    long manifestMax = -1;
 
     ConsumeQueue(String topic, int queueId, Path dir, int entriesPerFile) {
         this(topic, queueId, dir, entriesPerFile, NONE, 0, 0);
@@ -113,7 +115,8 @@ public final class ConsumeQueue {
     private ConsumeQueueSegment addSegment(long queueOffset) {
         ConsumeQueueSegment[] current = segments;
         long lastEnd = current.length == 0 ? -1 : current[current.length - 1].endOffset();
-        if (lastEnd < 0 || (minOffset == maxOffset && queueOffset >= lastEnd)) {
+        boolean empty = minOffset == maxOffset;
+        if (lastEnd < 0 || queueOffset < current[0].firstOffset() || (empty && queueOffset >= lastEnd)) {
             // nothing readable is kept: start afresh at the segment holding queueOffset
             for (ConsumeQueueSegment old : current) {
                 old.delete();
@@ -150,7 +153,8 @@ public final class ConsumeQueue {
     /** Drops every entry pointing at or past {@code physicalOffset}. Returns how many were dropped. */
     long truncateFrom(long physicalOffset) {
         long cut = firstOffsetAtOrAfter(physicalOffset);
-        long dropped = maxOffset - cut;
+        long oldMax = maxOffset;
+        long dropped = oldMax - cut;
         if (dropped == 0) {
             return 0;
         }
@@ -162,7 +166,7 @@ public final class ConsumeQueue {
         int keep = 0;
         for (ConsumeQueueSegment segment : current) {
             if (segment.firstOffset() < cut) {
-                segment.clearFrom(cut);
+                segment.clear(cut, oldMax);
                 keep++;
             } else {
                 segment.delete();
@@ -223,6 +227,14 @@ public final class ConsumeQueue {
         for (ConsumeQueueSegment segment : segments) {
             segment.force();
         }
+    }
+
+    /** Makes an empty queue start at {@code offset} (its records are gone from the log). Writer only. */
+    void resetEmptyAt(long offset) {
+        deleteAll();
+        minOffset = offset;
+        maxOffset = offset;
+        flushedOffset = offset;
     }
 
     /** Deletes every file of this queue (before a rebuild). Writer thread only. */

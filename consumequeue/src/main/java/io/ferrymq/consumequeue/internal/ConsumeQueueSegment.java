@@ -67,9 +67,20 @@ final class ConsumeQueueSegment {
         ConsumeQueueLayout.write(buffer, slot(queueOffset), physicalOffset, size, tagsHash);
     }
 
-    /** Zeroes the slots from {@code queueOffset} to the end of the segment. */
-    void clearFrom(long queueOffset) {
-        for (int slot = Math.max(0, slot(queueOffset)); slot < capacity; slot++) {
+    /** Zeroes the slots in [from, to) that lie in this segment. */
+    void clear(long from, long to) {
+        int end = (int) Math.min(capacity, Math.max(0, to - firstOffset));
+        for (int slot = Math.max(0, slot(from)); slot < end; slot++) {
+            ConsumeQueueLayout.write(buffer, slot, 0, 0, 0);
+        }
+    }
+
+    /** Zeroes the written slots from {@code from} up to the first one never written. */
+    void clearWhileWritten(long from) {
+        for (int slot = Math.max(0, slot(from)); slot < capacity; slot++) {
+            if (ConsumeQueueLayout.size(buffer, slot) == 0) {
+                return;
+            }
             ConsumeQueueLayout.write(buffer, slot, 0, 0, 0);
         }
     }

@@ -142,6 +142,15 @@ public final class KeyIndex {
         }
     }
 
+    /** Starts the next sweep from the first entry. Dispatcher only. */
+    void restartSweep() {
+        sweepCursor = null;
+    }
+
+    void close() {
+        writeOptions.close();
+    }
+
     /** Entries found by {@link #query}, and whether more matched than were returned. */
     public record KeyHits(List<KeyHit> hits, boolean truncated) {}
 }

@@ -11,18 +11,25 @@ final class TopicQueues {
     private static final ConsumeQueue[] NONE = new ConsumeQueue[0];
 
     private final String topic;
+    private final byte[] topicBytes;
     private final Path dir;
     private final int entriesPerFile;
     private volatile ConsumeQueue[] queues = NONE;
 
     TopicQueues(String topic, Path dir, int entriesPerFile) {
         this.topic = topic;
+        this.topicBytes = topic.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.dir = dir;
         this.entriesPerFile = entriesPerFile;
     }
 
     String topic() {
         return topic;
+    }
+
+    /** The topic in UTF-8; callers must not change it. */
+    byte[] topicBytes() {
+        return topicBytes;
     }
 
     ConsumeQueue find(int queueId) {

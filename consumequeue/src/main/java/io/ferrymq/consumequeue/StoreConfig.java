@@ -1,0 +1,75 @@
+package io.ferrymq.consumequeue;
+
+import io.ferrymq.commitlog.CommitLogConfig;
+import io.ferrymq.commitlog.FlushDiskType;
+import io.ferrymq.consumequeue.internal.ConsumeQueueLayout;
+import java.nio.file.Path;
+
+/**
+ * Settings of a {@link MessageStore}. Immutable. Names follow RocketMQ's config keys.
+ *
+ * @param storePathRootDir {@code storePathRootDir}: the store root (commitlog/, consumequeue/, rocksdb/)
+ * @param commitLog the commit log's settings; its directory must be {@code <root>/commitlog}
+ * @param mappedFileSizeConsumeQueue {@code mappedFileSizeConsumeQueue}: bytes per consume-queue file,
+ *     a multiple of 20 (default 6,000,000 = 300,000 entries)
+ * @param flushIntervalConsumeQueueMs {@code flushIntervalConsumeQueue}: how often dispatched entries
+ *     are made durable and the checkpoint's indexed offset advanced (default 1000)
+ */
+public record StoreConfig(
+        Path storePathRootDir,
+        CommitLogConfig commitLog,
+        int mappedFileSizeConsumeQueue,
+        int flushIntervalConsumeQueueMs) {
+
+    public StoreConfig {
+        if (mappedFileSizeConsumeQueue < ConsumeQueueLayout.ENTRY_SIZE
+                || mappedFileSizeConsumeQueue % ConsumeQueueLayout.ENTRY_SIZE != 0) {
+            throw new IllegalArgumentException(
+                    "mappedFileSizeConsumeQueue must be a positive multiple of 20, was " + mappedFileSizeConsumeQueue);
+        }
+        if (flushIntervalConsumeQueueMs < 1) {
+            throw new IllegalArgumentException(
+                    "flushIntervalConsumeQueue must be positive, was " + flushIntervalConsumeQueueMs);
+        }
+        if (!commitLog.directory().equals(storePathRootDir.resolve("commitlog"))) {
+            throw new IllegalArgumentException("the commit log must live in " + storePathRootDir.resolve("commitlog")
+                    + ", not " + commitLog.directory());
+        }
+    }
+
+    /** RocketMQ's defaults under {@code root}. */
+    public static StoreConfig defaults(Path root) {
+        return new StoreConfig(
+                root, CommitLogConfig.defaults(root.resolve("commitlog")), ConsumeQueueLayout.DEFAULT_FILE_SIZE, 1000);
+    }
+
+    /** Entries per consume-queue file. */
+    public int consumeQueueEntriesPerFile() {
+        return mappedFileSizeConsumeQueue / ConsumeQueueLayout.ENTRY_SIZE;
+    }
+
+    public StoreConfig withCommitLogSegmentSize(int bytes) {
+        return new StoreConfig(
+                storePathRootDir,
+                commitLog.withSegmentSizeBytes(bytes),
+                mappedFileSizeConsumeQueue,
+                flushIntervalConsumeQueueMs);
+    }
+
+    public StoreConfig withFlushDiskType(FlushDiskType type) {
+        return new StoreConfig(
+                storePathRootDir,
+                commitLog.withFlushDiskType(type),
+                mappedFileSizeConsumeQueue,
+                flushIntervalConsumeQueueMs);
+    }
+
+    public StoreConfig withConsumeQueueEntriesPerFile(int entries) {
+        return new StoreConfig(
+                storePathRootDir, commitLog, entries * ConsumeQueueLayout.ENTRY_SIZE, flushIntervalConsumeQueueMs);
+    }
+
+    public StoreConfig withFlushIntervalConsumeQueueMs(int ms) {
+        return new StoreConfig(storePathRootDir, commitLog, mappedFileSizeConsumeQueue, ms);
+    }
+}

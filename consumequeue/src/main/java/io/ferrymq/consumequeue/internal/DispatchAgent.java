@@ -1,0 +1,209 @@
+package io.ferrymq.consumequeue.internal;
+
+import io.ferrymq.commitlog.CommitLog;
+import io.ferrymq.commitlog.StoreCheckpoint;
+import io.ferrymq.consumequeue.DispatchListener;
+import io.ferrymq.consumequeue.StoreDb;
+import io.ferrymq.consumequeue.StoreException;
+import io.ferrymq.protocol.message.MessageProperty;
+import io.ferrymq.protocol.message.StoredRecord;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dispatcher: tails the commit log from where indexing stopped up to its written end, and for each
+ * record appends the consume-queue entry, adds the key-index entries and tells the {@link
+ * DispatchListener}s. On an interval it makes what it built durable (consume-queue files forced, the
+ * queue manifest recorded, RocksDB's write-ahead log synced) and only then advances the checkpoint's
+ * indexed offset. It also applies retention: queues forget entries whose records were deleted, and
+ * the key index is swept of them a slice per step.
+ *
+ * <p>Single writer of the consume queues, the key index and the manifest: {@link #doWork()} runs on
+ * one thread (a {@link DispatchRunner}, or the opening thread during recovery). {@link
+ * #dispatchedOffset()}, {@link #onRetention} and the listener list are safe from any thread.
+ */
+public final class DispatchAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchAgent.class);
+    private static final int RECORDS_PER_STEP = 1024;
+    private static final int SWEEP_ENTRIES_PER_STEP = 10_000;
+
+    private final CommitLog log;
+    private final ConsumeQueueTable table;
+    private final KeyIndex index;
+    private final QueueManifest manifest;
+    private final StoreDb db;
+    private final StoreCheckpoint checkpoint;
+    private final Clock clock;
+    private final long flushIntervalMs;
+    private final LogScanner scanner;
+    private final TopicLookup lookup;
+    private final DispatchNotices notices = new DispatchNotices(RECORDS_PER_STEP);
+    private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
+    private final RecordVisitor dispatchOne = this::dispatch;
+    private WriteBatch batch = new WriteBatch();
+    private volatile long dispatchedOffset;
+    private long checkpointedOffset;
+    private long lastFlushMs;
+    private volatile long retentionMinOffset = -1;
+    private long appliedMinOffset = -1;
+    private boolean sweeping;
+
+    DispatchAgent(
+            CommitLog log,
+            ConsumeQueueTable table,
+            StoreDb db,
+            StoreCheckpoint checkpoint,
+            Clock clock,
+            long flushIntervalMs,
+            long startOffset) {
+        this.log = log;
+        this.table = table;
+        this.db = db;
+        this.index = new KeyIndex(db);
+        this.manifest = new QueueManifest(db);
+        this.checkpoint = checkpoint;
+        this.clock = clock;
+        this.flushIntervalMs = flushIntervalMs;
+        this.scanner = new LogScanner(log);
+        this.lookup = new TopicLookup(table);
+        this.dispatchedOffset = startOffset;
+        this.checkpointedOffset = startOffset;
+        this.lastFlushMs = clock.millis();
+    }
+
+    public KeyIndex index() {
+        return index;
+    }
+
+    /** Everything in the commit log before this offset is readable through the queues and the index. */
+    public long dispatchedOffset() {
+        return dispatchedOffset;
+    }
+
+    public void addListener(DispatchListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Called on the retention thread with the commit log's new min offset; applied on the next step. */
+    public void onRetention(long newMinOffset) {
+        retentionMinOffset = newMinOffset;
+    }
+
+    /** One step: retention, up to {@value #RECORDS_PER_STEP} records, a due flush, a sweep slice. */
+    public int doWork() {
+        int work = applyRetention();
+        work += dispatchStep();
+        if (clock.millis() - lastFlushMs >= flushIntervalMs) {
+            work += checkpoint();
+        }
+        if (sweeping) {
+            sweeping = index.sweepStep(appliedMinOffset, SWEEP_ENTRIES_PER_STEP);
+            work++;
+        }
+        return work;
+    }
+
+    /** Dispatches everything written so far (recovery, tests). */
+    public void drain() {
+        while (dispatchStep() > 0) {
+            // each step handles a bounded slice
+        }
+    }
+
+    private int dispatchStep() {
+        long from = dispatchedOffset;
+        long written = log.writtenOffset();
+        if (from >= written) {
+            return 0;
+        }
+        long reached = scanner.scan(from, written, notices.capacity(), dispatchOne);
+        index.write(batch);
+        batch.clear();
+        dispatchedOffset = reached;
+        notices.deliver(listeners);
+        return reached > from ? 1 : 0;
+    }
+
+    private void dispatch(StoredRecord record, long physicalOffset) {
+        TopicQueues queues = lookup.find(record);
+        int queueId = record.queueId();
+        ConsumeQueue queue = queues.findOrCreate(queueId);
+        long queueOffset = record.queueOffset();
+        long tagsHash = record.tagsHashCode();
+        long storeTimeMs = record.storeTimestamp();
+        int size = record.totalSize();
+        long expected = queue.maxOffset();
+        if (queue.append(queueOffset, physicalOffset, size, tagsHash) && queueOffset != expected && expected > 0) {
+            LOG.warn(
+                    "consume queue {}-{} jumped from {} to {} at commit-log offset {}",
+                    queues.topic(),
+                    queueId,
+                    expected,
+                    queueOffset,
+                    physicalOffset);
+        }
+        String keys = record.property(MessageProperty.KEYS);
+        String uniqKey = record.property(MessageProperty.UNIQ_KEY);
+        if (keys != null || uniqKey != null) {
+            try {
+                index.add(batch, queues.topicBytes(), keys, uniqKey, storeTimeMs, physicalOffset, size);
+            } catch (RocksDBException e) {
+                throw new StoreException("cannot index the record at " + physicalOffset + ": " + e.getMessage(), e);
+            }
+        }
+        notices.add(queues.topic(), queueId, queueOffset, physicalOffset, size, storeTimeMs, tagsHash);
+    }
+
+    /**
+     * Makes everything dispatched so far durable, then advances and persists the checkpoint's indexed
+     * offset. Returns 1 when the offset moved.
+     */
+    public int checkpoint() {
+        lastFlushMs = clock.millis();
+        long upTo = dispatchedOffset;
+        List<ConsumeQueue> queues = table.all();
+        for (ConsumeQueue queue : queues) {
+            queue.flush();
+        }
+        manifest.record(queues);
+        db.syncWal();
+        if (upTo == checkpointedOffset && checkpoint.indexedOffset() == upTo) {
+            return 0;
+        }
+        checkpoint.indexed(upTo, lastFlushMs);
+        try {
+            checkpoint.persist();
+        } catch (IOException e) {
+            throw new StoreException("cannot persist the checkpoint " + checkpoint.file(), e);
+        }
+        checkpointedOffset = upTo;
+        return 1;
+    }
+
+    private int applyRetention() {
+        long target = retentionMinOffset;
+        if (target <= appliedMinOffset) {
+            return 0;
+        }
+        for (ConsumeQueue queue : table.all()) {
+            queue.forgetBelow(target);
+        }
+        appliedMinOffset = target;
+        sweeping = true;
+        index.restartSweep();
+        LOG.info("retention: queues and key index forget records below commit-log offset {}", target);
+        return 1;
+    }
+
+    /** Releases native resources; the caller has stopped the runner. */
+    public void close() {
+        batch.close();
+        index.close();
+    }
+}
