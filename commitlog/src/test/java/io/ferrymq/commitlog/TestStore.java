@@ -20,7 +20,7 @@ public final class TestStore implements AutoCloseable {
     public final Path root;
     public final ManualClock clock = ManualClock.startingAtFixedInstant();
     public final AtomicInteger forces = new AtomicInteger();
-    public volatile double diskUsed = 0.10;
+    public volatile DiskUsageProbe probe = dir -> 0.10;
     public volatile SegmentForcer forcer = SegmentForcer.mapped();
     private final FlushDiskType flushType;
     private final boolean startAgents;
@@ -53,7 +53,7 @@ public final class TestStore implements AutoCloseable {
                 config(),
                 clock,
                 new QueueOffsets(),
-                dir -> diskUsed,
+                dir -> probe.usedRatio(dir),
                 store,
                 new LogOpener.Options(counting, startAgents, 0));
         return this;

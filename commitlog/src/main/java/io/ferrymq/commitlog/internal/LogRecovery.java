@@ -31,19 +31,23 @@ public final class LogRecovery {
 
     /** Recovers the loaded segments; returns the written offset appends continue from. */
     public long recover(SegmentDirectory.Found found, long checkpointOffset, boolean crashed) throws IOException {
-        dropAfterGap(found.afterGap());
+        int droppedSegments = dropAfterGap(found.afterGap());
         Segment first = segments.first();
         if (first == null) {
             return 0;
         }
         long start = startOffset(first, checkpointOffset, found.firstResized());
         RecordWalker.Stop stop = walker.walk(start);
-        long dropped = dropAfter(stop.offset());
+        long droppedBytes = 0;
+        while (segments.last() != null && segments.last().startOffset() > stop.offset()) {
+            droppedBytes += dropLast();
+            droppedSegments++;
+        }
         Segment last = segments.find(stop.offset());
         if (last != null && (crashed || stop.defect() != null || found.firstResized() >= 0)) {
-            dropped += TailScrubber.scrub(last, (int) (stop.offset() - last.startOffset()));
+            droppedBytes += TailScrubber.scrub(last, (int) (stop.offset() - last.startOffset()));
         }
-        report(start, stop, dropped, crashed);
+        report(start, stop, droppedBytes, droppedSegments, crashed);
         return stop.offset();
     }
 
@@ -58,38 +62,41 @@ public final class LogRecovery {
         return start;
     }
 
-    private void dropAfterGap(List<Path> afterGap) throws IOException {
+    private int dropAfterGap(List<Path> afterGap) throws IOException {
+        if (!afterGap.isEmpty()) {
+            LOG.warn(
+                    "recovery: {} segment(s) from {} follow a missing segment: deleted, the log ends at the gap",
+                    afterGap.size(),
+                    afterGap.get(0));
+        }
         for (Path file : afterGap) {
-            LOG.warn("segment {} follows a missing segment: deleted (the log ends at the gap)", file);
             directory.delete(file);
         }
+        return afterGap.size();
     }
 
-    /** Deletes every segment that starts after {@code end}; returns their bytes. */
-    private long dropAfter(long end) throws IOException {
-        long dropped = 0;
-        while (segments.last() != null && segments.last().startOffset() > end) {
-            Segment segment = segments.removeLast();
-            Unmapper.instance().unmap(segment.mapped());
-            directory.delete(segment.path());
-            dropped += segment.sizeBytes();
-            LOG.warn("segment {} lies after the end of the log at {}: deleted", segment.path(), end);
-        }
-        return dropped;
+    /** Deletes the newest segment (it lies after the end of the log); returns its size. */
+    private long dropLast() throws IOException {
+        Segment segment = segments.removeLast();
+        Unmapper.instance().unmap(segment.mapped());
+        directory.delete(segment.path());
+        return segment.sizeBytes();
     }
 
-    private static void report(long start, RecordWalker.Stop stop, long dropped, boolean crashed) {
-        if (stop.defect() != null || dropped > 0) {
+    private static void report(long start, RecordWalker.Stop stop, long bytes, int droppedSegments, boolean crashed) {
+        if (stop.defect() != null || bytes > 0 || droppedSegments > 0) {
             LOG.warn(
-                    "recovery: log ends at offset {}: dropped {} bytes from there ({}); kept {} records scanned from {}",
+                    "recovery: log ends at offset {} ({}): dropped {} bytes after it and {} later segment(s);"
+                            + " kept {} records validated from offset {}",
                     stop.offset(),
-                    dropped,
-                    stop.defect() == null ? "unflushed tail" : stop.defect(),
+                    stop.defect() == null ? "unwritten tail" : stop.defect(),
+                    bytes,
+                    droppedSegments,
                     stop.records(),
                     start);
         } else if (crashed || stop.records() > 0) {
             LOG.info(
-                    "recovery: log ends at offset {} ({} records after the checkpoint at {} validated)",
+                    "recovery: log ends at offset {} ({} records after offset {} validated)",
                     stop.offset(),
                     stop.records(),
                     start);
