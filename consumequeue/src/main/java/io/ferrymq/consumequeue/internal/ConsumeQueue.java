@@ -24,6 +24,8 @@ public final class ConsumeQueue {
     private volatile ConsumeQueueSegment[] segments;
     private volatile long minOffset;
     private volatile long maxOffset;
+    private long writtenMin;
+    private long writtenMax;
     private long flushedOffset;
     /** The max offset last written to the {@link QueueManifest}; dispatcher thread only. */
     long manifestMax = -1;
@@ -47,6 +49,8 @@ public final class ConsumeQueue {
         this.segments = segments;
         this.minOffset = minOffset;
         this.maxOffset = maxOffset;
+        this.writtenMin = minOffset;
+        this.writtenMax = maxOffset;
         this.flushedOffset = maxOffset;
     }
 
@@ -91,12 +95,12 @@ public final class ConsumeQueue {
     }
 
     /**
-     * Appends the entry of queue offset {@code queueOffset}. An offset below max is already indexed
-     * (re-dispatch after recovery) and is skipped; one past max leaves unwritten slots (logged by the
-     * caller). Returns true when written.
+     * Writes the entry of queue offset {@code queueOffset}; readers see it after {@link #publish()}. An
+     * offset below the written max is already indexed (re-dispatch after recovery) and is skipped; one
+     * past it leaves unwritten slots (logged by the caller). Returns true when written.
      */
     boolean append(long queueOffset, long physicalOffset, int size, long tagsHash) {
-        long max = maxOffset;
+        long max = writtenMax;
         if (queueOffset < max) {
             return false;
         }
@@ -105,17 +109,33 @@ public final class ConsumeQueue {
             segment = addSegment(queueOffset);
         }
         segment.write(queueOffset, physicalOffset, size, tagsHash);
-        if (minOffset == max) {
-            minOffset = queueOffset;
+        if (writtenMin == max) {
+            writtenMin = queueOffset;
         }
-        maxOffset = queueOffset + 1;
+        writtenMax = queueOffset + 1;
         return true;
+    }
+
+    /** Makes every appended entry visible to readers. Writer thread only. */
+    void publish() {
+        maxOffset = writtenMax;
+        minOffset = writtenMin;
+    }
+
+    private void syncWritten() {
+        writtenMin = minOffset;
+        writtenMax = maxOffset;
+    }
+
+    /** The max offset including entries appended but not yet published. Writer thread only. */
+    long writtenMaxOffset() {
+        return writtenMax;
     }
 
     private ConsumeQueueSegment addSegment(long queueOffset) {
         ConsumeQueueSegment[] current = segments;
         long lastEnd = current.length == 0 ? -1 : current[current.length - 1].endOffset();
-        boolean empty = minOffset == maxOffset;
+        boolean empty = writtenMin == writtenMax;
         if (lastEnd < 0 || queueOffset < current[0].firstOffset() || (empty && queueOffset >= lastEnd)) {
             // nothing readable is kept: start afresh at the segment holding queueOffset
             for (ConsumeQueueSegment old : current) {
@@ -152,6 +172,7 @@ public final class ConsumeQueue {
 
     /** Drops every entry pointing at or past {@code physicalOffset}. Returns how many were dropped. */
     long truncateFrom(long physicalOffset) {
+        publish();
         long cut = firstOffsetAtOrAfter(physicalOffset);
         long oldMax = maxOffset;
         long dropped = oldMax - cut;
@@ -175,6 +196,7 @@ public final class ConsumeQueue {
         segments = Arrays.copyOf(current, keep);
         flushedOffset = Math.min(flushedOffset, cut);
         forceAll();
+        syncWritten();
         return dropped;
     }
 
@@ -183,6 +205,7 @@ public final class ConsumeQueue {
      * min moves up, and files wholly below it are deleted. Returns the new min offset.
      */
     long forgetBelow(long logMinOffset) {
+        publish();
         long newMin = firstOffsetAtOrAfter(logMinOffset);
         if (newMin <= minOffset) {
             return minOffset;
@@ -197,6 +220,7 @@ public final class ConsumeQueue {
         if (drop > 0) {
             segments = Arrays.copyOfRange(current, drop, current.length);
         }
+        syncWritten();
         return newMin;
     }
 
@@ -235,6 +259,7 @@ public final class ConsumeQueue {
         minOffset = offset;
         maxOffset = offset;
         flushedOffset = offset;
+        syncWritten();
     }
 
     /** Deletes every file of this queue (before a rebuild). Writer thread only. */
@@ -246,6 +271,7 @@ public final class ConsumeQueue {
         minOffset = 0;
         maxOffset = 0;
         flushedOffset = 0;
+        syncWritten();
     }
 
     private static ConsumeQueueSegment segmentFor(ConsumeQueueSegment[] all, long queueOffset) {

@@ -39,6 +39,7 @@ final class DamagedQueueRebuild implements RecordVisitor {
     void finish() {
         for (DamagedQueue damage : damaged.values()) {
             ConsumeQueue queue = damage.queue();
+            queue.publish();
             if (queue.maxOffset() < damage.recordedMax() && queue.minOffset() == queue.maxOffset()) {
                 queue.resetEmptyAt(damage.recordedMax());
             }

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * indexed offset. It also applies retention: queues forget entries whose records were deleted, and
  * the key index is swept of them a slice per step.
  *
+ * <p>A step's entries become visible together at its end: the dispatched offset (reads by physical
+ * offset and key) first, then each touched queue's max offset, then the listeners are told.
+ *
  * <p>Single writer of the consume queues, the key index and the manifest: {@link #doWork()} runs on
  * one thread (a {@link DispatchRunner}, or the opening thread during recovery). {@link
  * #dispatchedOffset()}, {@link #onRetention} and the listener list are safe from any thread.
@@ -46,7 +49,8 @@ public final class DispatchAgent {
     private final DispatchNotices notices = new DispatchNotices(RECORDS_PER_STEP);
     private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
     private final RecordVisitor dispatchOne = this::dispatch;
-    private WriteBatch batch = new WriteBatch();
+    private final java.util.ArrayList<ConsumeQueue> touched = new java.util.ArrayList<>();
+    private final WriteBatch batch = new WriteBatch();
     private volatile long dispatchedOffset;
     private long checkpointedOffset;
     private long lastFlushMs;
@@ -126,6 +130,10 @@ public final class DispatchAgent {
         index.write(batch);
         batch.clear();
         dispatchedOffset = reached;
+        for (int i = 0; i < touched.size(); i++) {
+            touched.get(i).publish();
+        }
+        touched.clear();
         notices.deliver(listeners);
         return reached > from ? 1 : 0;
     }
@@ -138,7 +146,10 @@ public final class DispatchAgent {
         long tagsHash = record.tagsHashCode();
         long storeTimeMs = record.storeTimestamp();
         int size = record.totalSize();
-        long expected = queue.maxOffset();
+        long expected = queue.writtenMaxOffset();
+        if (expected == queue.maxOffset()) {
+            touched.add(queue);
+        }
         if (queue.append(queueOffset, physicalOffset, size, tagsHash) && queueOffset != expected && expected > 0) {
             LOG.warn(
                     "consume queue {}-{} jumped from {} to {} at commit-log offset {}",
