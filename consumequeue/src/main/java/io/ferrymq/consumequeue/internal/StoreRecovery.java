@@ -48,12 +48,14 @@ public final class StoreRecovery {
         long indexed = checkpoint.indexedOffset();
         QueueManifest manifest = new QueueManifest(db);
         boolean rebuildAll = indexed == StoreCheckpoint.UNKNOWN || db.createdNew() && indexed > logMin;
-        if (rebuildAll) {
+        if (rebuildAll && written > logMin) {
             LOG.warn(
                     "indexes are unknown (checkpoint {}, new RocksDB {}): rebuilding every queue from offset {}",
                     indexed,
                     db.createdNew(),
                     logMin);
+        }
+        if (rebuildAll) {
             deleteAllQueues(table);
             manifest.clear();
             indexed = logMin;
