@@ -34,7 +34,9 @@ final class StoreFixture {
     }
 
     static void awaitDispatched(MessageStore store) {
-        await().atMost(Duration.ofSeconds(10))
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> store.dispatchedOffset() == store.commitLog().writtenOffset());
     }
 

@@ -208,7 +208,9 @@ public final class DispatchAgent {
         appliedMinOffset = target;
         sweeping = true;
         index.restartSweep();
-        LOG.info("retention: queues and key index forget records below commit-log offset {}", target);
+        if (target > 0) {
+            LOG.info("retention: queues and key index forget records below commit-log offset {}", target);
+        }
         return 1;
     }
 
