@@ -72,6 +72,10 @@ class SyncFlushTest {
         assertThat(t.log.flushedOffset()).isZero();
 
         t.log.agents().syncFlush().doWork();
+        assertThat(futures)
+                .as("callers are woken by the completion step, not the force")
+                .noneMatch(CompletableFuture::isDone);
+        t.log.agents().syncFlush().completeDue();
 
         assertThat(t.forces.get()).isEqualTo(1);
         assertThat(futures).allMatch(f -> f.join().status() == AppendStatus.OK);
@@ -117,6 +121,7 @@ class SyncFlushTest {
         assertThat(t.log.flushedOffset()).isEqualTo(t.log.writtenOffset());
         CompletableFuture<AppendResult> next = t.log.append(MessageSource.text("t", 0, "next"));
         t.log.agents().syncFlush().doWork();
+        t.log.agents().syncFlush().completeDue();
         assertThat(next.join().status()).isEqualTo(AppendStatus.OK);
     }
 

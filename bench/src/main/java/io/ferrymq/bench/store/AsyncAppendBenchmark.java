@@ -42,12 +42,12 @@ public class AsyncAppendBenchmark {
         final FixedRecord record = FixedRecord.ofSize(RECORD_BYTES, "BenchTopic", 0);
         BenchLog log;
 
-        @Setup(Level.Iteration)
+        @Setup(Level.Trial)
         public void open() throws IOException {
             log = new BenchLog(FlushDiskType.ASYNC_FLUSH);
         }
 
-        @TearDown(Level.Iteration)
+        @TearDown(Level.Trial)
         public void close() throws IOException {
             log.close();
         }
@@ -58,14 +58,14 @@ public class AsyncAppendBenchmark {
         Path directory;
         FileChannel channel;
 
-        @Setup(Level.Iteration)
+        @Setup(Level.Trial)
         public void open() throws IOException {
             directory = ScratchDirectory.create("ferrymq-bench-channel");
             channel = FileChannel.open(
                     directory.resolve("baseline"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         }
 
-        @TearDown(Level.Iteration)
+        @TearDown(Level.Trial)
         public void close() throws IOException {
             channel.close();
             ScratchDirectory.delete(directory);

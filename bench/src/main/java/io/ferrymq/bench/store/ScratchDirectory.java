@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A fresh directory per benchmark iteration, deleted afterwards so disk use stays bounded. */
+/** A fresh directory per benchmark trial, deleted afterwards so disk use stays bounded. */
 final class ScratchDirectory {
     private ScratchDirectory() {}
 

@@ -38,12 +38,12 @@ public class SyncFlushBenchmark {
         final FixedRecord record = FixedRecord.ofSize(AsyncAppendBenchmark.RECORD_BYTES, "BenchTopic", 0);
         BenchLog log;
 
-        @Setup(Level.Iteration)
+        @Setup(Level.Trial)
         public void open() throws IOException {
             log = new BenchLog(FlushDiskType.SYNC_FLUSH);
         }
 
-        @TearDown(Level.Iteration)
+        @TearDown(Level.Trial)
         public void close() throws IOException {
             log.close();
         }

@@ -15,13 +15,21 @@ final class FlushWaiters {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<PendingAppend> queue = new ArrayDeque<>(1024);
 
+    private volatile int size;
+
     void add(PendingAppend pending) {
         lock.lock();
         try {
             queue.addLast(pending);
+            size = queue.size();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** How many wait now (a racy snapshot, for the flush thread's gathering). */
+    int size() {
+        return size;
     }
 
     boolean isEmpty() {
@@ -62,7 +70,9 @@ final class FlushWaiters {
             if (head == null || (head.endOffset > flushedOffset && head.deadlineMs > nowMs)) {
                 return null;
             }
-            return queue.pollFirst();
+            PendingAppend polled = queue.pollFirst();
+            size = queue.size();
+            return polled;
         } finally {
             lock.unlock();
         }

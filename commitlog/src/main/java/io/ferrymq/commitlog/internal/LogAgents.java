@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The log's background agents and, once started, their runner threads: the flush agent of the
- * configured mode (with its timeout watchdog under SYNC_FLUSH) and retention. Tests open the log
+ * configured mode (with its completion and timeout thread under SYNC_FLUSH) and retention. Tests open the log
  * without runners and step the agents themselves.
  *
  * <p>Thread-safety: start and stop are called once each, by the opener and by close.
@@ -16,6 +16,7 @@ public final class LogAgents {
     private final AsyncFlushAgent asyncFlush;
     private final RetentionAgent retention;
     private final RetiredSegments retired;
+    private final SegmentPreparer preparer;
     private final long asyncIdleMs;
     private final List<AgentRunner> runners = new ArrayList<>();
 
@@ -24,11 +25,13 @@ public final class LogAgents {
             AsyncFlushAgent asyncFlush,
             RetentionAgent retention,
             RetiredSegments retired,
+            SegmentPreparer preparer,
             long asyncIdleMs) {
         this.syncFlush = syncFlush;
         this.asyncFlush = asyncFlush;
         this.retention = retention;
         this.retired = retired;
+        this.preparer = preparer;
         this.asyncIdleMs = asyncIdleMs;
     }
 
@@ -53,9 +56,12 @@ public final class LogAgents {
     void start() {
         if (syncFlush != null) {
             AgentRunner flush = new AgentRunner(syncFlush, TimeUnit.MILLISECONDS.toNanos(1)).start();
+            AgentRunner completion =
+                    new AgentRunner(syncFlush.completionAgent(), TimeUnit.MILLISECONDS.toNanos(5)).start();
             syncFlush.wakeUpWith(flush::wake);
+            syncFlush.wakeCompleterWith(completion::wake);
             runners.add(flush);
-            runners.add(new AgentRunner(syncFlush.timeoutAgent(), TimeUnit.MILLISECONDS.toNanos(5)).start());
+            runners.add(completion);
         }
         if (asyncFlush != null) {
             runners.add(new AgentRunner(asyncFlush, TimeUnit.MILLISECONDS.toNanos(asyncIdleMs)).start());
@@ -66,6 +72,7 @@ public final class LogAgents {
     void stop() {
         runners.forEach(AgentRunner::close);
         runners.clear();
+        preparer.close();
     }
 
     /** After the final force on close: no SYNC_FLUSH append is left waiting. */

@@ -24,6 +24,8 @@ public final class LogOpener {
         }
     }
 
+    private static final long FIRST_SEGMENT_WAIT_MS = 30_000;
+
     private LogOpener() {}
 
     public static MappedCommitLog open(
@@ -46,9 +48,10 @@ public final class LogOpener {
         SyncFlushAgent syncAgent = sync ? new SyncFlushAgent(flusher, clock, config.syncFlushTimeoutMs()) : null;
         OffsetListeners appendListeners = new OffsetListeners("append");
         OffsetListeners retentionListeners = new OffsetListeners("retention");
+        SegmentPreparer preparer = prepareNext(directory, segments, written);
         Appender appender = new Appender(
                 segments,
-                new SegmentRoller(directory, segments, clock),
+                new SegmentRoller(directory, segments, preparer, clock),
                 clock,
                 assigner,
                 sync ? syncAgent : AppendCompletion.immediate(),
@@ -60,8 +63,8 @@ public final class LogOpener {
         RetiredSegments retired = new RetiredSegments(options.unmapGraceMs());
         RetentionAgent retention = new RetentionAgent(
                 segments, directory, retired, clock, probe, policy(config), gate, retentionListeners);
-        LogAgents agents =
-                new LogAgents(syncAgent, asyncAgent, retention, retired, Math.min(10, config.flushIntervalMs()));
+        LogAgents agents = new LogAgents(
+                syncAgent, asyncAgent, retention, retired, preparer, Math.min(10, config.flushIntervalMs()));
         retention.checkDiskNow();
         if (options.startAgents()) {
             agents.start();
@@ -77,6 +80,22 @@ public final class LogOpener {
         // the appender takes any record that fits a segment, so recovery must accept as much
         return new LogRecovery(segments, directory, config.segmentSizeBytes())
                 .recover(found, store.checkpoint().commitLogFlushedOffset(), store.crashed());
+    }
+
+    /**
+     * Starts preparing the segment the next roll needs; for a new log, waits for it, so that even the
+     * first appends go to allocated, cached pages.
+     */
+    private static SegmentPreparer prepareNext(SegmentDirectory directory, SegmentList segments, long written) {
+        SegmentPreparer preparer = new SegmentPreparer(directory);
+        Segment last = segments.last();
+        long next =
+                last != null ? last.endOffset() : written / segments.segmentSizeBytes() * segments.segmentSizeBytes();
+        preparer.prepare(next);
+        if (last == null) {
+            preparer.awaitPending(FIRST_SEGMENT_WAIT_MS);
+        }
+        return preparer;
     }
 
     private static RetentionAgent.Policy policy(CommitLogConfig config) {

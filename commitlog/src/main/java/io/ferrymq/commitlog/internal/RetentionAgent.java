@@ -68,7 +68,7 @@ public final class RetentionAgent implements Agent {
             checkDisk();
             listeners.notify(segments.first().startOffset());
         }
-        return deleted + retired.unmapDue(now);
+        return deleted + retired.unmapDue();
     }
 
     /** Sets the DISK_FULL gate from the probe now (on open, before the first step). */
@@ -126,7 +126,7 @@ public final class RetentionAgent implements Agent {
         } catch (IOException e) {
             LOG.warn("segment {} left the log but its file could not be deleted: {}", oldest.path(), e.toString());
         }
-        retired.retire(oldest, now);
+        retired.retire(oldest);
     }
 
     private int hourOf(long epochMs) {

@@ -1,6 +1,8 @@
 package io.ferrymq.commitlog.internal;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Deleted segments whose mappings are released only after a grace period, because a reader (a pull
@@ -8,29 +10,43 @@ import java.util.ArrayDeque;
  * the JVM. The file is already gone; only the mapping lingers. A reader that keeps a slice longer
  * than the grace period is a bug in that reader.
  *
+ * <p>The grace period is measured on a monotonic clock of its own, never the log's injected clock:
+ * it protects memory, and a test (or a wall-clock jump) moving business time by hours must not
+ * unmap a buffer a reader still holds.
+ *
  * <p>Thread-safe: synchronised; used once per deleted segment.
  */
 public final class RetiredSegments {
     /** Long enough for any read in flight (a pull send, a dispatch step) to have finished. */
     public static final long DEFAULT_GRACE_MS = 60_000;
 
-    private record Retired(Segment segment, long unmapAtMs) {}
+    private record Retired(Segment segment, long unmapAtNs) {}
 
     private final ArrayDeque<Retired> queue = new ArrayDeque<>();
-    private final long graceMs;
+    private final long graceNs;
+    private final LongSupplier monotonicNs;
 
     public RetiredSegments(long graceMs) {
-        this.graceMs = graceMs;
+        this(graceMs, System::nanoTime);
     }
 
-    public synchronized void retire(Segment segment, long nowMs) {
-        queue.addLast(new Retired(segment, nowMs + graceMs));
+    RetiredSegments(long graceMs, LongSupplier monotonicNs) {
+        this.graceNs = TimeUnit.MILLISECONDS.toNanos(graceMs);
+        this.monotonicNs = monotonicNs;
+    }
+
+    public synchronized void retire(Segment segment) {
+        queue.addLast(new Retired(segment, monotonicNs.getAsLong() + graceNs));
     }
 
     /** Unmaps the segments whose grace period is over; returns how many. */
-    public synchronized int unmapDue(long nowMs) {
+    public synchronized int unmapDue() {
+        return unmapDue(monotonicNs.getAsLong(), false);
+    }
+
+    private int unmapDue(long nowNs, boolean all) {
         int count = 0;
-        while (!queue.isEmpty() && queue.peekFirst().unmapAtMs() <= nowMs) {
+        while (!queue.isEmpty() && (all || queue.peekFirst().unmapAtNs() - nowNs <= 0)) {
             Unmapper.instance().unmap(queue.pollFirst().segment().mapped());
             count++;
         }
@@ -39,7 +55,7 @@ public final class RetiredSegments {
 
     /** Unmaps all now (close, once readers are stopped). */
     public synchronized void unmapAll() {
-        unmapDue(Long.MAX_VALUE);
+        unmapDue(0, true);
     }
 
     public synchronized int pending() {

@@ -1,9 +1,13 @@
 package io.ferrymq.commitlog.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -18,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SegmentDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentDirectory.class);
+
+    private static final String PREPARED_SUFFIX = ".prepared";
 
     private final Path directory;
     private final int segmentSizeBytes;
@@ -40,6 +46,7 @@ public final class SegmentDirectory {
     /** Maps every segment file, oldest first, stopping at the first missing one. */
     public Found load() throws IOException {
         Files.createDirectories(directory);
+        deleteAllPrepared();
         TreeMap<Long, Path> files = listSegmentFiles();
         List<Segment> contiguous = new ArrayList<>();
         List<Path> afterGap = new ArrayList<>();
@@ -92,6 +99,57 @@ public final class SegmentDirectory {
     }
 
     /** Creates and maps the segment starting at {@code startOffset}. */
+    /**
+     * Writes the segment at {@code startOffset} under a {@code .prepared} name, zero-filled to its full
+     * size with plain writes (blocks allocated, pages cached), and forces it.
+     */
+    Path writePrepared(long startOffset) throws IOException {
+        Path file = preparedPath(startOffset);
+        ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            for (long position = 0; position < segmentSizeBytes; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), segmentSizeBytes - position));
+                position += channel.write(zeros, position);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /** Renames a prepared file to its segment name and maps it. */
+    Segment adoptPrepared(Path prepared, long startOffset) throws IOException {
+        Path file = directory.resolve(SegmentFileName.of(startOffset));
+        Files.move(prepared, file, StandardCopyOption.ATOMIC_MOVE);
+        return Segment.open(file, startOffset, segmentSizeBytes);
+    }
+
+    void deletePrepared(long startOffset) {
+        try {
+            Files.deleteIfExists(preparedPath(startOffset));
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", preparedPath(startOffset), e.toString());
+        }
+    }
+
+    /** Removes every {@code .prepared} file (left by a crash, or by a close during a preparation). */
+    void deleteAllPrepared() {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + PREPARED_SUFFIX)) {
+            for (Path file : stream) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not clear prepared segments in {}: {}", directory, e.toString());
+        }
+    }
+
+    private Path preparedPath(long startOffset) {
+        return directory.resolve(SegmentFileName.of(startOffset) + PREPARED_SUFFIX);
+    }
+
     public Segment create(long startOffset) throws IOException {
         Path file = directory.resolve(SegmentFileName.of(startOffset));
         return Segment.open(file, startOffset, segmentSizeBytes);
