@@ -159,7 +159,7 @@ class AppendReadTest {
         Random random = new Random(5);
         t.append(MessageSource.ofSize("q", 0, TestStore.SEGMENT - 3000, random));
         t.append(MessageSource.text("q", 0, "one"));
-        List<MessageSource> batch = new ArrayList<>();
+        List<MessageRecord> batch = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             batch.add(MessageSource.ofSize("q", 0, 500, random));
         }
@@ -170,7 +170,7 @@ class AppendReadTest {
         assertThat(result.count()).isEqualTo(10);
         assertThat(result.queueOffset()).isEqualTo(2);
         assertThat(result.bytes())
-                .isEqualTo(batch.stream().mapToInt(MessageSource::recordSize).sum());
+                .isEqualTo(batch.stream().mapToInt(MessageRecord::recordSize).sum());
         long offset = result.physicalOffset();
         for (int i = 0; i < 10; i++) {
             StoredRecord record = new StoredRecord().wrap(t.log.slice(offset, 500), 0);

@@ -78,7 +78,7 @@ class CommitLogCrashTest {
                 assertThat(log.writtenOffset()).isGreaterThanOrEqualTo(ackedEnd);
                 verify(log, acked);
                 for (int i = 0; i < 50; i++) {
-                    MessageSource record = MessageSource.ofSize("after", 0, 200 + random.nextInt(6000), random);
+                    MessageRecord record = MessageSource.ofSize("after", 0, 200 + random.nextInt(6000), random);
                     AppendResult r = log.append(record).join();
                     assertThat(r.status()).isEqualTo(AppendStatus.OK);
                     more.add(new Ack(r.physicalOffset(), r.bytes(), crc(log.slice(r.physicalOffset(), r.bytes()))));

@@ -49,7 +49,7 @@ public final class CrashWriterMain {
 
     private static void appendForever(CommitLog log, OutputStream acks, Random random, String name) {
         while (true) {
-            MessageSource record = MessageSource.ofSize(name, random.nextInt(4), 200 + random.nextInt(6000), random);
+            MessageRecord record = MessageSource.ofSize(name, random.nextInt(4), 200 + random.nextInt(6000), random);
             AppendResult result = log.append(record).join();
             if (result.status() != AppendStatus.OK) {
                 System.out.println("append failed: " + result);

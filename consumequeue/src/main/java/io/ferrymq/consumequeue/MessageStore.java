@@ -5,10 +5,10 @@ import io.ferrymq.commitlog.CommitLog;
 import io.ferrymq.commitlog.DiskUsageProbe;
 import io.ferrymq.commitlog.RecordSource;
 import io.ferrymq.commitlog.StoreDirectory;
+import io.ferrymq.commitlog.agent.AgentRunner;
 import io.ferrymq.consumequeue.internal.ConsumeQueue;
 import io.ferrymq.consumequeue.internal.ConsumeQueueTable;
 import io.ferrymq.consumequeue.internal.DispatchAgent;
-import io.ferrymq.consumequeue.internal.DispatchRunner;
 import io.ferrymq.consumequeue.internal.KeyQuery;
 import io.ferrymq.consumequeue.internal.QueueReader;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class MessageStore implements AutoCloseable {
     private final StoreDb db;
     private final ConsumeQueueTable queues;
     private final DispatchAgent dispatcher;
-    private final DispatchRunner runner;
+    private final AgentRunner runner;
     private final QueueReader reader;
     private final KeyQuery keys;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -50,7 +50,7 @@ public final class MessageStore implements AutoCloseable {
         this.db = opened.db();
         this.queues = opened.queues();
         this.dispatcher = opened.dispatcher();
-        this.runner = new DispatchRunner(dispatcher, DISPATCH_IDLE_MS, "store-dispatcher");
+        this.runner = new AgentRunner(dispatcher, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(DISPATCH_IDLE_MS));
         this.reader = new QueueReader(log, queues, dispatcher::dispatchedOffset);
         this.keys = new KeyQuery(log, dispatcher.index(), dispatcher::dispatchedOffset);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.AppendStatus;
+import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.protocol.message.StoredRecord;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class MessageStoreTest {
     }
 
     /** Message i goes to topic i % 3, queue (i / 3) % 4, with key "k{i}", shared key "even"/"odd", uniq "U{i}". */
-    static TestRecord message(int i) {
+    static MessageRecord message(int i) {
         String keys = "k" + i + " " + (i % 2 == 0 ? "even" : "odd");
         return TestRecord.of(TOPICS[i % 3], (i / 3) % QUEUES, "body-" + i, keys, "U" + i, i % 5 == 0 ? "TagA" : "TagB");
     }
@@ -220,7 +221,7 @@ class MessageStoreTest {
 
     @Test
     void batchesGetConsecutiveOffsets() {
-        List<TestRecord> batch = new ArrayList<>();
+        List<MessageRecord> batch = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             batch.add(TestRecord.of("Batch", 2, "b" + i, "bk" + i, "BU" + i, null));
         }

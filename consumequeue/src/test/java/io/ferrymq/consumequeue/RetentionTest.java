@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.DiskUsageProbe;
+import io.ferrymq.commitlog.MessageRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class RetentionTest {
 
             int gone = 0;
             for (int i = 0; i < 400; i++) {
-                TestRecord source = message(i);
+                MessageRecord source = message(i);
                 AppendResult result = results.get(i);
                 if (result.physicalOffset() >= logMin) {
                     continue;

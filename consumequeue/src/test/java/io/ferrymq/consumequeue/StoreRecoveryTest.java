@@ -8,6 +8,7 @@ import static io.ferrymq.consumequeue.StoreFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.commitlog.AppendResult;
+import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.commitlog.StoreCheckpoint;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -40,7 +41,7 @@ class StoreRecoveryTest {
     /** Every message reads back by queue offset, physical offset, key and unique id. */
     private static void assertAllReadable(MessageStore store, List<AppendResult> results, int count) {
         for (int i = 0; i < count; i++) {
-            TestRecord source = message(i);
+            MessageRecord source = message(i);
             AppendResult result = results.get(i);
             GetResult get =
                     store.get(source.topic(), source.queueId(), result.queueOffset(), 1, 1 << 20, MessageFilter.all());
@@ -90,7 +91,7 @@ class StoreRecoveryTest {
         deleteTree(root.resolve("consumequeue/Orders/2"));
         try (MessageStore store = StoreFixture.open(root)) {
             assertAllReadable(store, results, COUNT);
-            TestRecord next = message(COUNT + 24);
+            MessageRecord next = message(COUNT + 24);
             assertThat(next.topic() + "-" + next.queueId()).isEqualTo("Payments-1");
             assertThat(store.maxOffset("Payments", 1)).isEqualTo(33);
             assertThat(store.put(next).join().queueOffset())
@@ -119,7 +120,7 @@ class StoreRecoveryTest {
         flipLastByteOfBody(last);
         Files.createFile(root.resolve("abort"));
 
-        TestRecord lost = message(COUNT - 1);
+        MessageRecord lost = message(COUNT - 1);
         try (MessageStore store = StoreFixture.open(root)) {
             assertThat(store.commitLog().writtenOffset()).isEqualTo(last.physicalOffset());
             assertThat(store.maxOffset(lost.topic(), lost.queueId())).isEqualTo(last.queueOffset());

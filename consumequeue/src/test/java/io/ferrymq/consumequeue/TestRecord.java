@@ -1,25 +1,17 @@
 package io.ferrymq.consumequeue;
 
-import io.ferrymq.commitlog.RecordSource;
+import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.protocol.message.EncodableMessage;
-import io.ferrymq.protocol.message.MessageRecordEncoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A real stored-message record with chosen properties, as a {@link RecordSource}, for tests. */
-public final class TestRecord implements RecordSource {
-    private final String topic;
-    private final EncodableMessage message;
-
-    private TestRecord(String topic, EncodableMessage message) {
-        this.topic = topic;
-        this.message = message;
-    }
+/** Real stored-message records ({@link MessageRecord}) with chosen properties, for tests. */
+public final class TestRecord {
+    private TestRecord() {}
 
     /** A record with KEYS, UNIQ_KEY and TAGS (each omitted when null). */
-    public static TestRecord of(String topic, int queueId, String body, String keys, String uniqKey, String tags) {
+    public static MessageRecord of(String topic, int queueId, String body, String keys, String uniqKey, String tags) {
         Map<String, String> properties = new LinkedHashMap<>();
         if (keys != null) {
             properties.put("KEYS", keys);
@@ -36,30 +28,10 @@ public final class TestRecord implements RecordSource {
                 .body(body.getBytes(StandardCharsets.UTF_8))
                 .properties(properties)
                 .build();
-        return new TestRecord(topic, message);
+        return new MessageRecord(message);
     }
 
-    public static TestRecord of(String topic, int queueId, String body) {
+    public static MessageRecord of(String topic, int queueId, String body) {
         return of(topic, queueId, body, null, null, null);
-    }
-
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public int queueId() {
-        return message.queueId();
-    }
-
-    @Override
-    public int recordSize() {
-        return message.recordSize();
-    }
-
-    @Override
-    public void encode(ByteBuffer target, long physicalOffset, long queueOffset, long storeTimestampMs) {
-        MessageRecordEncoder.encode(target, message, queueOffset, physicalOffset, storeTimestampMs);
     }
 }

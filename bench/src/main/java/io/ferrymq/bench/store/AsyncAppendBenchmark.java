@@ -2,6 +2,7 @@ package io.ferrymq.bench.store;
 
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.FlushDiskType;
+import io.ferrymq.commitlog.MessageRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,7 +40,7 @@ public class AsyncAppendBenchmark {
 
     @State(Scope.Benchmark)
     public static class CommitLogState {
-        final FixedRecord record = FixedRecord.ofSize(RECORD_BYTES, "BenchTopic", 0);
+        final MessageRecord record = FixedRecord.ofSize(RECORD_BYTES, "BenchTopic", 0);
         BenchLog log;
 
         @Setup(Level.Trial)
@@ -74,8 +75,7 @@ public class AsyncAppendBenchmark {
 
     @State(Scope.Thread)
     public static class ThreadBuffer {
-        final ByteBuffer bytes =
-                FixedRecord.ofSize(RECORD_BYTES, "BenchTopic", 0).bytes();
+        final ByteBuffer bytes = FixedRecord.bytes(FixedRecord.ofSize(RECORD_BYTES, "BenchTopic", 0));
     }
 
     @Benchmark

@@ -1,12 +1,11 @@
 package io.ferrymq.bench.store;
 
+import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.commitlog.RecordSource;
 import io.ferrymq.protocol.message.EncodableMessage;
 import io.ferrymq.protocol.message.MessageProperties;
-import io.ferrymq.protocol.message.MessageRecordEncoder;
 import io.ferrymq.protocol.message.MessageRecordLayout;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ final class MessageStream {
                 .body(body)
                 .properties(properties(i))
                 .build();
-        return new Source(message);
+        return new MessageRecord(message);
     }
 
     private static byte[] properties(long i) {
@@ -50,27 +49,5 @@ final class MessageStream {
         properties.put("TAGS", "TagA");
         properties.put("WAIT", "true");
         return MessageProperties.encode(properties);
-    }
-
-    private record Source(EncodableMessage message) implements RecordSource {
-        @Override
-        public String topic() {
-            return TOPIC;
-        }
-
-        @Override
-        public int queueId() {
-            return message.queueId();
-        }
-
-        @Override
-        public int recordSize() {
-            return message.recordSize();
-        }
-
-        @Override
-        public void encode(ByteBuffer target, long physicalOffset, long queueOffset, long storeTimestampMs) {
-            MessageRecordEncoder.encode(target, message, queueOffset, physicalOffset, storeTimestampMs);
-        }
     }
 }

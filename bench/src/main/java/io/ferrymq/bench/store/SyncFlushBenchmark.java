@@ -3,6 +3,7 @@ package io.ferrymq.bench.store;
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.AppendStatus;
 import io.ferrymq.commitlog.FlushDiskType;
+import io.ferrymq.commitlog.MessageRecord;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +36,7 @@ public class SyncFlushBenchmark {
 
     @State(Scope.Benchmark)
     public static class SyncLog {
-        final FixedRecord record = FixedRecord.ofSize(AsyncAppendBenchmark.RECORD_BYTES, "BenchTopic", 0);
+        final MessageRecord record = FixedRecord.ofSize(AsyncAppendBenchmark.RECORD_BYTES, "BenchTopic", 0);
         BenchLog log;
 
         @Setup(Level.Trial)

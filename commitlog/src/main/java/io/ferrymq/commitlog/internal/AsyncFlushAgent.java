@@ -1,5 +1,6 @@
 package io.ferrymq.commitlog.internal;
 
+import io.ferrymq.commitlog.agent.Agent;
 import java.time.Clock;
 import java.util.function.LongSupplier;
 

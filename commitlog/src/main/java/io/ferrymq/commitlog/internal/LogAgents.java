@@ -1,5 +1,6 @@
 package io.ferrymq.commitlog.internal;
 
+import io.ferrymq.commitlog.agent.AgentRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,7 @@
 package io.ferrymq.commitlog.internal;
 
 import io.ferrymq.commitlog.DiskUsageProbe;
+import io.ferrymq.commitlog.agent.Agent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.ferrymq.commitlog.internal;
 
 import io.ferrymq.commitlog.AppendResult;
+import io.ferrymq.commitlog.agent.Agent;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;

@@ -2,6 +2,7 @@ package io.ferrymq.consumequeue.internal;
 
 import io.ferrymq.commitlog.CommitLog;
 import io.ferrymq.commitlog.StoreCheckpoint;
+import io.ferrymq.commitlog.agent.Agent;
 import io.ferrymq.consumequeue.DispatchListener;
 import io.ferrymq.consumequeue.StoreDb;
 import io.ferrymq.consumequeue.StoreException;
@@ -28,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * offset and key) first, then each touched queue's max offset, then the listeners are told.
  *
  * <p>Single writer of the consume queues, the key index and the manifest: {@link #doWork()} runs on
- * one thread (a {@link DispatchRunner}, or the opening thread during recovery). {@link
+ * one thread (a {@link io.ferrymq.commitlog.agent.AgentRunner}, or the opening thread during recovery). {@link
  * #dispatchedOffset()}, {@link #onRetention} and the listener list are safe from any thread.
  */
-public final class DispatchAgent {
+public final class DispatchAgent implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchAgent.class);
     private static final int RECORDS_PER_STEP = 1024;
     private static final int SWEEP_ENTRIES_PER_STEP = 10_000;
@@ -100,6 +101,7 @@ public final class DispatchAgent {
     }
 
     /** One step: retention, up to {@value #RECORDS_PER_STEP} records, a due flush, a sweep slice. */
+    @Override
     public int doWork() {
         int work = applyRetention();
         work += dispatchStep();
@@ -218,5 +220,10 @@ public final class DispatchAgent {
     public void close() {
         batch.close();
         index.close();
+    }
+
+    @Override
+    public String roleName() {
+        return "store-dispatcher";
     }
 }

@@ -1,4 +1,4 @@
-package io.ferrymq.commitlog.internal;
+package io.ferrymq.commitlog.agent;
 
 /**
  * A background job done in small steps, so a runner thread drives it in production and a test steps

@@ -1,46 +1,46 @@
-package io.ferrymq.consumequeue.internal;
+package io.ferrymq.commitlog.agent;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the {@link DispatchAgent} on its own named daemon thread: step while there is work, park
- * when a step found none until {@link #wake()} (an append or a retention event) or the idle timeout
- * (so interval flushes still happen). A step that throws is logged and counted here, at the loop's
- * edge, and the loop goes on after a pause.
+ * Runs one {@link Agent} on its own named daemon thread: step, and park for {@code idleNs} when a step
+ * found nothing to do. {@link #wake()} cuts the idle short. A step that throws is logged and counted
+ * at this loop's edge, and the loop goes on.
  *
- * <p>Thread-safe: {@link #wake()} and {@link #close()} may be called from any thread.
+ * <p>Thread-safe: start, wake and close may be called from any thread.
  */
-public final class DispatchRunner implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DispatchRunner.class);
+public final class AgentRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
 
-    private final DispatchAgent agent;
+    private final Agent agent;
     private final long idleNs;
+    private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long failures;
 
-    public DispatchRunner(DispatchAgent agent, long idleMs, String name) {
+    public AgentRunner(Agent agent, long idleNs) {
         this.agent = agent;
-        this.idleNs = TimeUnit.MILLISECONDS.toNanos(idleMs);
-        this.thread = new Thread(this::run, name);
+        this.idleNs = idleNs;
+        this.thread = new Thread(this::run, agent.roleName());
         this.thread.setDaemon(true);
     }
 
-    public DispatchRunner start() {
+    public AgentRunner start() {
         thread.start();
         return this;
     }
 
-    /** Cuts a park short; cheap enough for the appending thread to call after every append. */
     public void wake() {
         LockSupport.unpark(thread);
     }
 
+    /** Steps that threw since start. */
     public long failures() {
-        return failures;
+        return failures.get();
     }
 
     private void run() {
@@ -49,8 +49,8 @@ public final class DispatchRunner implements AutoCloseable {
             try {
                 work = agent.doWork();
             } catch (Throwable t) {
-                failures++;
-                LOG.error("dispatch step failed ({} failures so far)", failures, t);
+                failures.incrementAndGet();
+                LOG.error("{} step failed ({} failures so far)", agent.roleName(), failures.get(), t);
                 work = 0;
             }
             if (work == 0 && running) {
