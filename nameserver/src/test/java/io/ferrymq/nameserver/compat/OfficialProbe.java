@@ -1,5 +1,6 @@
 package io.ferrymq.nameserver.compat;
 
+import io.ferrymq.testkit.official.OfficialBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
@@ -15,7 +16,7 @@ import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
  * Asks a nameserver through the official client's own remoting and decoders, so what it sees is what
  * an Apache RocketMQ client would see.
  */
-final class OfficialProbe implements AutoCloseable {
+final class OfficialProbe implements OfficialBroker.RegistrationProbe, AutoCloseable {
     private final String namesrvAddr;
     private final NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
 
@@ -40,7 +41,8 @@ final class OfficialProbe implements AutoCloseable {
         return Optional.of(TopicRouteData.decode(response.getBody(), TopicRouteData.class));
     }
 
-    boolean routeHasBroker(String topic, String brokerAddr) throws Exception {
+    @Override
+    public boolean routeHasBroker(String topic, String brokerAddr) throws Exception {
         return route(topic)
                 .map(route -> route.getBrokerDatas().stream()
                         .anyMatch(broker -> broker.getBrokerAddrs().containsValue(brokerAddr)))
@@ -57,7 +59,8 @@ final class OfficialProbe implements AutoCloseable {
     }
 
     /** Asks the broker to register again now (UPDATE_BROKER_CONFIG with an unchanged permission). */
-    void nudgeRegistration(String brokerAddr) throws Exception {
+    @Override
+    public void nudgeRegistration(String brokerAddr) throws Exception {
         RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.UPDATE_BROKER_CONFIG, null);
         request.setBody("brokerPermission=6\n".getBytes(StandardCharsets.UTF_8));
         client.invokeSync(brokerAddr, request, 5000);

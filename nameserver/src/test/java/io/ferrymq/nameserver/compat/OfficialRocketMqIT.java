@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.nameserver.NameServer;
 import io.ferrymq.nameserver.NameServerConfig;
+import io.ferrymq.testkit.official.OfficialBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

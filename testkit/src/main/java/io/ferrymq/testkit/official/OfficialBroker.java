@@ -1,4 +1,4 @@
-package io.ferrymq.nameserver.compat;
+package io.ferrymq.testkit.official;
 
 import static org.awaitility.Awaitility.await;
 
@@ -26,9 +26,13 @@ import java.util.regex.Pattern;
 /**
  * The official Apache RocketMQ broker ({@code BrokerStartup}) in a child JVM, on its own classpath
  * (written by the build into {@code target/official-broker.classpath}: the broker and its own
- * dependencies, untouched by FerryMQ's dependency management). Loopback only, small store.
+ * dependencies, untouched by FerryMQ's dependency management). Loopback only, small store. A module
+ * using it declares the {@code maven-antrun-plugin} (configured in the root pom) and runs its tests
+ * with failsafe, which passes the classpath file and the JVM flags as system properties.
+ *
+ * <p>Not thread-safe: one test drives one broker.
  */
-final class OfficialBroker implements AutoCloseable {
+public final class OfficialBroker implements AutoCloseable {
     private static final Pattern BOOTED = Pattern.compile("The broker\\[([^,]+), ([0-9.]+:\\d+)\\] boot success");
 
     private final Process process;
@@ -41,8 +45,20 @@ final class OfficialBroker implements AutoCloseable {
         this.workDir = workDir;
     }
 
+    /**
+     * What a test asks the nameserver (through whichever client it trusts) while waiting for a broker
+     * to register.
+     */
+    public interface RegistrationProbe {
+        /** Does the nameserver route {@code topic} to {@code brokerAddr}? */
+        boolean routeHasBroker(String topic, String brokerAddr) throws Exception;
+
+        /** Asks the broker to register again now. */
+        void nudgeRegistration(String brokerAddr) throws Exception;
+    }
+
     /** Starts a master of {@code clusterName} registering with {@code namesrvAddr}; returns once booted. */
-    static OfficialBroker start(String clusterName, String brokerName, String namesrvAddr, Path workDir)
+    public static OfficialBroker start(String clusterName, String brokerName, String namesrvAddr, Path workDir)
             throws IOException, InterruptedException {
         IOException last = null;
         // the HA port is chosen before the broker binds it: try again if someone took it meanwhile
@@ -173,15 +189,15 @@ final class OfficialBroker implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:port}, as the broker registers itself. */
-    String address() {
+    public String address() {
         return address;
     }
 
-    Path workDir() {
+    public Path workDir() {
         return workDir;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -191,7 +207,7 @@ final class OfficialBroker implements AutoCloseable {
      * UPDATE_BROKER_CONFIG with an unchanged value makes it register at once, as an operator's
      * {@code mqadmin updateBrokerConfig} would.
      */
-    void awaitRegistered(OfficialProbe probe, Duration timeout) {
+    public void awaitRegistered(RegistrationProbe probe, Duration timeout) {
         long[] nextNudgeAt = {System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500)};
         await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!process.isAlive()) {
@@ -209,12 +225,12 @@ final class OfficialBroker implements AutoCloseable {
     }
 
     /** SIGTERM: the broker's shutdown hook unregisters from every nameserver, then stops slowly. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** SIGKILL: no goodbye; the nameserver learns it from the closed connection. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
