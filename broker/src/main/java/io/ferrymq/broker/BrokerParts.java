@@ -1,0 +1,59 @@
+package io.ferrymq.broker;
+
+import io.ferrymq.broker.internal.ExecutorKind;
+import io.ferrymq.broker.internal.HandlerRegistry;
+import io.ferrymq.broker.internal.TopicConfigTable;
+import io.ferrymq.broker.internal.send.BatchSendHandler;
+import io.ferrymq.broker.internal.send.InFlightSends;
+import io.ferrymq.broker.internal.send.SendPipeline;
+import io.ferrymq.broker.internal.send.SendSettings;
+import io.ferrymq.broker.internal.send.SingleSendHandler;
+import io.ferrymq.broker.internal.send.StoreHost;
+import io.ferrymq.consumequeue.MessageStore;
+import io.ferrymq.protocol.RequestCode;
+import io.ferrymq.protocol.header.broker.SendHeaderCodec;
+import io.ferrymq.protocol.message.UniqueKeyGenerator;
+import java.time.Clock;
+
+/**
+ * The request-serving parts of a broker and the one place they are wired: the send handlers here,
+ * the consume side ({@code io.ferrymq.broker.internal.consume}) beside them. Each part registers its
+ * handlers, then starts once the server listens, and closes before the store. Not thread-safe: used
+ * by the starting and the closing thread only.
+ */
+final class BrokerParts {
+    private final SendPipeline sendPipeline;
+
+    BrokerParts(
+            BrokerConfig config,
+            MessageStore store,
+            TopicConfigTable topics,
+            StoreHost storeHost,
+            UniqueKeyGenerator keys,
+            InFlightSends inFlight,
+            Clock clock) {
+        SendSettings settings = new SendSettings(
+                config.brokerClusterName(),
+                config.brokerName(),
+                config.regionId(),
+                config.traceOn(),
+                config.maxMessageSize(),
+                config.brokerPermission(),
+                storeHost);
+        this.sendPipeline = new SendPipeline(settings, topics, store, keys, inFlight);
+    }
+
+    void registerWith(HandlerRegistry registry) {
+        registry.register(
+                RequestCode.SEND_MESSAGE, new SingleSendHandler(SendHeaderCodec.V1, sendPipeline), ExecutorKind.SEND);
+        registry.register(
+                RequestCode.SEND_MESSAGE_V2,
+                new SingleSendHandler(SendHeaderCodec.V2, sendPipeline),
+                ExecutorKind.SEND);
+        registry.register(RequestCode.SEND_BATCH_MESSAGE, new BatchSendHandler(sendPipeline), ExecutorKind.SEND);
+    }
+
+    void start() {}
+
+    void close() {}
+}
