@@ -24,8 +24,7 @@ public record ConsumeSettings(
         Objects.requireNonNull(brokerName, "brokerName");
         Objects.requireNonNull(brokerAddr, "brokerAddr");
         if (shortPollingTimeMills < 0 || shortPollingTimeMills > 20_000) {
-            throw new IllegalArgumentException(
-                    "shortPollingTimeMills must be 0..20000, was " + shortPollingTimeMills);
+            throw new IllegalArgumentException("shortPollingTimeMills must be 0..20000, was " + shortPollingTimeMills);
         }
     }
 

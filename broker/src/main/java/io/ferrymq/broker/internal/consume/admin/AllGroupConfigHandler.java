@@ -32,6 +32,7 @@ public final class AllGroupConfigHandler implements RequestHandler {
         for (SubscriptionGroupConfig config : groups.all()) {
             table.put(config.groupName(), config);
         }
-        return Answers.success(request, JsonBodyCodec.encode(new SubscriptionGroupWrapper(table, groups.dataVersion())));
+        return Answers.success(
+                request, JsonBodyCodec.encode(new SubscriptionGroupWrapper(table, groups.dataVersion())));
     }
 }

@@ -32,7 +32,9 @@ public final class UpdateTopicHandler implements RequestHandler {
     public RemotingCommand handle(RemoteChannel channel, RemotingCommand request) {
         var header = (CreateTopicRequestHeader) RequestHeaders.decode(request);
         if (!LEGAL.matcher(header.topic()).matches()) {
-            return Answers.of(request, ResponseCode.INVALID_PARAMETER,
+            return Answers.of(
+                    request,
+                    ResponseCode.INVALID_PARAMETER,
                     "the topic[" + header.topic() + "] is illegal: 1..127 characters of [%|a-zA-Z0-9_-]");
         }
         if (outOfRange(header.readQueueNums()) || outOfRange(header.writeQueueNums())) {

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code {"consumerGroup":"g","clientId":"c","onlyThisBroker":false,"mqSet":[{"topic":..,"brokerName":..,"queueId":0}]}}.
  * {@code onlyThisBroker} is accepted and ignored (FerryMQ has no replicas to forward to). Immutable.
  */
-public record LockBatchBody(String consumerGroup, String clientId, boolean onlyThisBroker, List<MessageQueueJson> mqSet) {
+public record LockBatchBody(
+        String consumerGroup, String clientId, boolean onlyThisBroker, List<MessageQueueJson> mqSet) {
 
     public LockBatchBody {
         mqSet = mqSet == null ? List.of() : List.copyOf(mqSet);

@@ -35,12 +35,15 @@ public final class QueryMessageHandler implements RequestHandler {
     public RemotingCommand handle(RemoteChannel channel, RemotingCommand request) {
         var header = (QueryMessageRequestHeader) RequestHeaders.decode(request);
         int maxNum = Boolean.TRUE.equals(header.uniqueKeyQuery()) ? UNIQUE_KEY_MAX_NUM : Math.max(1, header.maxNum());
-        QueryResult result = store.queryByKey(
-                header.topic(), header.key(), maxNum, header.beginTimestamp(), header.endTimestamp());
+        QueryResult result =
+                store.queryByKey(header.topic(), header.key(), maxNum, header.beginTimestamp(), header.endTimestamp());
         var responseHeader = new QueryMessageResponseHeader(clock.millis(), result.indexedOffset());
         if (result.messages().isEmpty()) {
-            return Answers.withHeader(request, ResponseCode.QUERY_NOT_FOUND,
-                    "can not find message, maybe time range not correct", responseHeader);
+            return Answers.withHeader(
+                    request,
+                    ResponseCode.QUERY_NOT_FOUND,
+                    "can not find message, maybe time range not correct",
+                    responseHeader);
         }
         return Answers.withHeader(request, ResponseCode.SUCCESS, null, responseHeader)
                 .body(RecordBodies.concat(result.messages()));
