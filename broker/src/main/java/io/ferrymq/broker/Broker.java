@@ -56,7 +56,9 @@ public final class Broker implements AutoCloseable {
         this.topics = topics;
         this.executors = new RequestExecutors(threads(config));
         this.server = new RemotingServer(ServerConfig.of(config.bindAddress(), config.listenPort()));
-        this.storeHost = new StoreHost(ip.getAddress(), ip.getHostAddress(), server::port);
+        int fixedPort = config.listenPort();
+        this.storeHost =
+                new StoreHost(ip.getAddress(), ip.getHostAddress(), () -> fixedPort != 0 ? fixedPort : server.port());
     }
 
     /** Opens the store under {@code storePathRootDir}, listens, and registers with the nameservers. */
@@ -101,11 +103,20 @@ public final class Broker implements AutoCloseable {
 
     private void run(Clock clock, InetAddress ip) {
         UniqueKeyGenerator keys = UniqueKeyGenerator.forProcess(ip, clock);
+        boolean ephemeralPort = config.listenPort() == 0;
+        if (ephemeralPort) {
+            // the advertised address needs the port the OS picks; a fixed port is served only once
+            // every handler is registered
+            server.start();
+        }
         BrokerParts parts = new BrokerParts(config, store, topics, storeHost, keys, inFlight, clock);
         HandlerRegistry registry = (code, handler, kind) -> server.registerHandler(code, handler, executors.of(kind));
         parts.registerWith(registry);
+        server.addChannelListener(parts.channelListener());
         this.parts = parts;
-        server.start();
+        if (!ephemeralPort) {
+            server.start();
+        }
         parts.start();
         startRegistrar(clock);
         LOG.info(

@@ -60,7 +60,6 @@ public record BrokerConfig(
     public BrokerConfig {
         namesrvAddr = List.copyOf(namesrvAddr);
         registerNameServerPeriod = Math.max(10_000, Math.min(60_000, registerNameServerPeriod));
-        ConfigChecks.check(this);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.ferrymq.broker;
 import io.ferrymq.broker.internal.ExecutorKind;
 import io.ferrymq.broker.internal.HandlerRegistry;
 import io.ferrymq.broker.internal.TopicConfigTable;
+import io.ferrymq.broker.internal.consume.ConsumeSettings;
+import io.ferrymq.broker.internal.consume.ConsumeSide;
 import io.ferrymq.broker.internal.send.BatchSendHandler;
 import io.ferrymq.broker.internal.send.InFlightSends;
 import io.ferrymq.broker.internal.send.SendPipeline;
@@ -13,6 +15,7 @@ import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
+import io.ferrymq.remoting.ChannelListener;
 import java.time.Clock;
 
 /**
@@ -23,6 +26,7 @@ import java.time.Clock;
  */
 final class BrokerParts {
     private final SendPipeline sendPipeline;
+    private final ConsumeSide consumeSide;
 
     BrokerParts(
             BrokerConfig config,
@@ -41,6 +45,16 @@ final class BrokerParts {
                 config.brokerPermission(),
                 storeHost);
         this.sendPipeline = new SendPipeline(settings, topics, store, keys, inFlight);
+        this.consumeSide = new ConsumeSide(
+                new ConsumeSettings(
+                        config.autoCreateSubscriptionGroup(),
+                        config.brokerName(),
+                        storeHost.hostPort(),
+                        config.longPollingEnable(),
+                        config.shortPollingTimeMills()),
+                store,
+                topics,
+                clock);
     }
 
     void registerWith(HandlerRegistry registry) {
@@ -51,9 +65,19 @@ final class BrokerParts {
                 new SingleSendHandler(SendHeaderCodec.V2, sendPipeline),
                 ExecutorKind.SEND);
         registry.register(RequestCode.SEND_BATCH_MESSAGE, new BatchSendHandler(sendPipeline), ExecutorKind.SEND);
+        consumeSide.registerWith(registry);
     }
 
-    void start() {}
+    /** What the remoting server should tell about closed connections. */
+    ChannelListener channelListener() {
+        return consumeSide.channelListener();
+    }
 
-    void close() {}
+    void start() {
+        consumeSide.start();
+    }
+
+    void close() {
+        consumeSide.close();
+    }
 }

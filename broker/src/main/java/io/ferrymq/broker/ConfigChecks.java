@@ -58,7 +58,11 @@ final class ConfigChecks {
                 c.brokerPermission(),
                 "0..7");
         threads(c);
-        require(c.shortPollingTimeMills() >= 1, "shortPollingTimeMills", c.shortPollingTimeMills(), "at least 1");
+        require(
+                c.shortPollingTimeMills() >= 0 && c.shortPollingTimeMills() <= 20_000,
+                "shortPollingTimeMills",
+                c.shortPollingTimeMills(),
+                "0..20000");
     }
 
     private static void threads(BrokerConfig c) {

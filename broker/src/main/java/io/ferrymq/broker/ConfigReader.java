@@ -45,7 +45,7 @@ final class ConfigReader {
             namesrv = environment.get("NAMESRV_ADDR");
         }
         String ip = properties.getProperty(BROKER_IP1);
-        return new BrokerConfig(
+        BrokerConfig config = new BrokerConfig(
                 values.text("brokerClusterName"),
                 values.text("brokerName"),
                 values.longValue("brokerId"),
@@ -81,6 +81,8 @@ final class ConfigReader {
                 values.bool("traceOn"),
                 values.bool("longPollingEnable"),
                 values.longValue("shortPollingTimeMills"));
+        ConfigChecks.check(config);
+        return config;
     }
 
     static String toText(BrokerConfig c) {

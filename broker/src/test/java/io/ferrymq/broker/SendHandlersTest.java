@@ -1,0 +1,211 @@
+package io.ferrymq.broker;
+
+import static io.ferrymq.broker.TestBrokers.header;
+import static io.ferrymq.broker.TestBrokers.props;
+import static io.ferrymq.broker.TestBrokers.sendV1;
+import static io.ferrymq.broker.TestBrokers.sendV2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferrymq.protocol.RemotingCommand;
+import io.ferrymq.protocol.RequestCode;
+import io.ferrymq.protocol.ResponseCode;
+import io.ferrymq.protocol.header.broker.SendHeaderCodec;
+import io.ferrymq.protocol.header.broker.SendMessageRequestHeader;
+import io.ferrymq.protocol.message.BatchBodyCodec;
+import io.ferrymq.protocol.message.BatchEntry;
+import io.ferrymq.protocol.message.MessageIds;
+import io.ferrymq.protocol.message.MessageProperties;
+import io.ferrymq.protocol.message.OffsetMessageId;
+import io.ferrymq.protocol.message.StoredRecord;
+import io.ferrymq.remoting.RemotingClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SendHandlersTest {
+    @TempDir
+    Path store;
+
+    private Broker broker;
+    private RemotingClient client;
+    private String addr;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = Broker.start(TestBrokers.config(store, "maxMessageSize", "1024"));
+        client = TestBrokers.client();
+        addr = "127.0.0.1:" + broker.port();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        broker.close();
+    }
+
+    private RemotingCommand call(RemotingCommand request) throws Exception {
+        return client.invokeSync(addr, request, 5000);
+    }
+
+    @Test
+    void v2SendIsStoredAndAnsweredWithDecodableIds() throws Exception {
+        String properties = props("UNIQ_KEY", "AC11000100002A9F0000000000000001", "TAGS", "TagA", "KEYS", "k1");
+        RemotingCommand response =
+                call(sendV2(header("orders", 1, properties), "hello".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        Map<String, String> fields = response.extFields();
+        assertThat(fields).containsEntry("queueId", "1").containsEntry("queueOffset", "0");
+        assertThat(fields).containsEntry("transactionId", "AC11000100002A9F0000000000000001");
+        assertThat(fields).containsEntry("MSG_REGION", "DefaultRegion").containsEntry("TRACE_ON", "true");
+        OffsetMessageId id = MessageIds.decodeOffsetMessageId(fields.get("msgId"));
+        assertThat(id.storeHost().getAddress().getHostAddress() + ":"
+                        + id.storeHost().getPort())
+                .isEqualTo(broker.advertisedAddress());
+
+        Map<String, String> stored = storedProperties(id.physicalOffset(), "orders", "hello");
+        assertThat(stored)
+                .containsEntry("UNIQ_KEY", "AC11000100002A9F0000000000000001")
+                .containsEntry("TAGS", "TagA")
+                .containsEntry("CLUSTER", "DefaultCluster")
+                .containsEntry("MSG_REGION", "DefaultRegion")
+                .containsEntry("TRACE_ON", "true");
+    }
+
+    @Test
+    void v1SendGetsAUniqueKeyWhenItHasNone() throws Exception {
+        RemotingCommand response = call(sendV1(header("orders", 0, null), "v1".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        long offset =
+                MessageIds.decodeOffsetMessageId(response.extField("msgId")).physicalOffset();
+        Map<String, String> stored = storedProperties(offset, "orders", "v1");
+        assertThat(stored.get("UNIQ_KEY")).hasSize(32).isEqualTo(response.extField("transactionId"));
+
+        RemotingCommand second = call(sendV1(header("orders", 0, null), "v1".getBytes(StandardCharsets.UTF_8)));
+        assertThat(second.extField("queueOffset")).isEqualTo("1");
+    }
+
+    @Test
+    void batchIsStoredWithConsecutiveOffsetsAndOneIdPerMessage() throws Exception {
+        List<BatchEntry> entries = List.of(
+                BatchEntry.of(0, bytes("m0"), MessageProperties.encode(Map.of("UNIQ_KEY", "K0"))),
+                BatchEntry.of(0, bytes("m1"), MessageProperties.encode(Map.of("TAGS", "t"))),
+                BatchEntry.of(0, bytes("m2"), new byte[0]));
+        SendMessageRequestHeader header = new SendMessageRequestHeader(
+                "pg",
+                "batched",
+                "TBW102",
+                4,
+                2,
+                0,
+                1L,
+                0,
+                props("UNIQ_KEY", "BATCH", "WAIT", "true"),
+                0,
+                false,
+                null,
+                true,
+                null);
+        Map<String, String> fields = new HashMap<>();
+        SendHeaderCodec.encodeV2(header, fields);
+        RemotingCommand request = RemotingCommand.request(RequestCode.SEND_BATCH_MESSAGE)
+                .extFields(fields)
+                .body(BatchBodyCodec.encode(entries));
+
+        RemotingCommand response = call(request);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.extFields())
+                .containsEntry("queueId", "2")
+                .containsEntry("queueOffset", "0")
+                .containsEntry("transactionId", "BATCH")
+                .containsKey("MSG_REGION");
+        String[] ids = response.extField("msgId").split(",");
+        assertThat(ids).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            long offset = MessageIds.decodeOffsetMessageId(ids[i]).physicalOffset();
+            Map<String, String> stored = storedProperties(offset, "batched", "m" + i);
+            assertThat(stored).containsKey("UNIQ_KEY").containsEntry("CLUSTER", "DefaultCluster");
+            assertThat(record(offset).queueOffset()).isEqualTo(i);
+        }
+        assertThat(storedProperties(MessageIds.decodeOffsetMessageId(ids[0]).physicalOffset(), "batched", "m0"))
+                .containsEntry("UNIQ_KEY", "K0");
+    }
+
+    @Test
+    void negativeQueueIdPicksARandomQueue() throws Exception {
+        RemotingCommand response = call(sendV2(header("anyq", -1, null), bytes("x")));
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(Integer.parseInt(response.extField("queueId"))).isBetween(0, 3);
+    }
+
+    @Test
+    void badInputsGetClearErrorsAndTheConnectionStaysUsable() throws Exception {
+        expect(sendV2(header("bad topic", 0, null), bytes("x")), ResponseCode.MESSAGE_ILLEGAL, "illegal characters");
+        expect(sendV2(header("SCHEDULE_TOPIC_XXXX", 0, null), bytes("x")), ResponseCode.NO_PERMISSION, "forbidden");
+        expect(sendV2(header("SELF_TEST_TOPIC", 0, null), bytes("x")), ResponseCode.NO_PERMISSION, "forbidden");
+        expect(sendV2(header("big", 0, null), new byte[1025]), ResponseCode.MESSAGE_ILLEGAL, "maxMessageSize");
+        call(sendV2(header("fourq", 0, null), bytes("create")));
+        expect(sendV2(header("fourq", 4, null), bytes("x")), ResponseCode.INVALID_PARAMETER, "queueId[4] is illegal");
+        RemotingCommand missing = sendV2(header("fourq", 0, null), bytes("x"));
+        missing.extFields().remove("b");
+        expect(missing, ResponseCode.INVALID_PARAMETER, "'b'");
+        expect(RemotingCommand.request(999), ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "999");
+        expect(
+                sendV2(header("fourq", 0, props("DELAY", "3")), bytes("x")),
+                ResponseCode.MESSAGE_ILLEGAL,
+                "not supported yet");
+        expect(
+                sendV2(header("fourq", 0, props("TRAN_MSG", "true")), bytes("x")),
+                ResponseCode.MESSAGE_ILLEGAL,
+                "transactional");
+        expect(
+                sendV2(header("fourq", 0, props("TIMER_DELAY_SEC", "3")), bytes("x")),
+                ResponseCode.MESSAGE_ILLEGAL,
+                "delayed");
+        RemotingCommand badBatch = sendV2(header("fourq", 0, null), new byte[] {0, 0, 0, 9});
+        badBatch.code(RequestCode.SEND_BATCH_MESSAGE);
+        expect(badBatch, ResponseCode.MESSAGE_ILLEGAL, "malformed batch");
+        RemotingCommand retryBatch = sendV2(header("%RETRY%g", 0, null), bytes("x"));
+        retryBatch.code(RequestCode.SEND_BATCH_MESSAGE);
+        expect(retryBatch, ResponseCode.MESSAGE_ILLEGAL, "retry topic");
+
+        RemotingCommand ok = call(sendV2(header("fourq", 3, null), bytes("fine")));
+        assertThat(ok.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(ok.extField("queueId")).isEqualTo("3");
+    }
+
+    private void expect(RemotingCommand request, int code, String remark) throws Exception {
+        RemotingCommand response = call(request);
+        assertThat(response.code()).as(response.toString()).isEqualTo(code);
+        assertThat(response.remark()).contains(remark);
+    }
+
+    private StoredRecord record(long physicalOffset) {
+        ByteBuffer bytes = broker.store().byPhysicalOffset(physicalOffset);
+        assertThat(bytes).as("record at %d", physicalOffset).isNotNull();
+        return new StoredRecord().wrap(bytes, bytes.position());
+    }
+
+    private Map<String, String> storedProperties(long physicalOffset, String topic, String body) {
+        org.awaitility.Awaitility.await().until(() -> broker.store().byPhysicalOffset(physicalOffset) != null);
+        StoredRecord record = record(physicalOffset);
+        assertThat(record.topic()).isEqualTo(topic);
+        assertThat(record.physicalOffset()).isEqualTo(physicalOffset);
+        assertThat(StandardCharsets.UTF_8.decode(record.bodySlice()).toString()).isEqualTo(body);
+        assertThat(record.bornHost().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        return record.properties();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
