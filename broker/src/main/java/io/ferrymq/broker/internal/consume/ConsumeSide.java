@@ -52,6 +52,7 @@ public final class ConsumeSide implements AutoCloseable {
     private final ChannelListener channelListener;
     private final PullWaker waker;
     private final MessageStore store;
+    private final HeldPulls held;
     private List<AgentRunner> runners = List.of();
 
     public ConsumeSide(ConsumeSettings settings, MessageStore store, TopicConfigTable topics, Clock clock) {
@@ -60,7 +61,7 @@ public final class ConsumeSide implements AutoCloseable {
         SubscriptionGroupTable groups = new SubscriptionGroupTable(store.storeDb(), clock);
         ClientRegistry clients = new ClientRegistry(new ConsumerIdsNotifier(groups), clock);
         ConsumerOffsetTable offsets = new ConsumerOffsetTable(store.storeDb());
-        HeldPulls held = new HeldPulls();
+        this.held = new HeldPulls();
         PullReader reader = new PullReader(store);
         PullResumer resumer = new PullResumer(reader, held, resumeExecutor, clock);
         PullHandler pulls = new PullHandler(
@@ -121,6 +122,11 @@ public final class ConsumeSide implements AutoCloseable {
     /** The client-expiry agent, for tests that step it with a manual clock. */
     public Agent clientExpiryAgent() {
         return expiryAgent;
+    }
+
+    /** Pulls parked now (diagnostics and tests). */
+    public int heldPullCount() {
+        return held.size();
     }
 
     /** The dispatch listener that wakes held pulls, for tests that do not call start. */
