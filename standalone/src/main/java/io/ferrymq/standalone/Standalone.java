@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * A nameserver and a broker registered with it, both on 127.0.0.1, the broker's store under {@code
- * <dataDir>/store}, topic auto-creation on. {@link #close()} stops the broker gracefully (it
+ * <dataDir>/store} (128 MiB commit log segments), topic auto-creation on. {@link #close()} stops the broker gracefully (it
  * unregisters, flushes and checkpoints), then the nameserver. Thread-safe.
  */
 public final class Standalone implements AutoCloseable {
@@ -52,6 +52,8 @@ public final class Standalone implements AutoCloseable {
         properties.setProperty("listenPort", Integer.toString(brokerPort));
         properties.setProperty("storePathRootDir", dataDir.resolve("store").toString());
         properties.setProperty("autoCreateTopicEnable", "true");
+        // 128 MiB segments: a development store should not claim gigabytes up front
+        properties.setProperty("mappedFileSizeCommitLog", Integer.toString(128 * 1024 * 1024));
         return BrokerConfig.fromProperties(properties, Map.of());
     }
 

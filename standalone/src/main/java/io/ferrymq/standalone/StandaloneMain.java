@@ -39,6 +39,10 @@ public final class StandaloneMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = dataDir.toAbsolutePath().normalize();
+        if (System.getProperty("logback.configurationFile") == null) {
+            // the broker and nameserver jars carry their own logback.xml; this one names its own
+            System.setProperty("logback.configurationFile", "logback-standalone.xml");
+        }
         if (System.getProperty("ferrymq.log.dir") == null) {
             System.setProperty("ferrymq.log.dir", dir.resolve("logs").toString());
         }
