@@ -20,7 +20,7 @@ import java.util.Set;
  *         .consumerGroup("billing")
  *         .subscribe("Orders", "created || paid")
  *         .consumeFrom(ConsumeFrom.FIRST)
- *         .listener((ConcurrentListener) messages -> {
+ *         .listener(messages -> {
  *             messages.forEach(m -> System.out.println(m.tags() + " " + new String(m.body(), UTF_8)));
  *             return ConsumeResult.SUCCESS;
  *         })
@@ -118,12 +118,14 @@ public final class PushConsumer implements AutoCloseable {
             return this;
         }
 
+        /** Concurrent consumption; the last of {@code listener}/{@code orderlyListener} called wins. */
         public Builder listener(ConcurrentListener listener) {
             this.listener = Objects.requireNonNull(listener);
             return this;
         }
 
-        public Builder listener(OrderlyListener listener) {
+        /** Per-queue ordered consumption instead of a concurrent listener. */
+        public Builder orderlyListener(OrderlyListener listener) {
             this.listener = Objects.requireNonNull(listener);
             return this;
         }

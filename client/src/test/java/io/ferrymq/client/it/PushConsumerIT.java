@@ -149,7 +149,7 @@ class PushConsumerIT {
             return ConsumeResult.SUCCESS;
         };
         try (PushConsumer consumer = consumer("it-orderly", topic, "*")
-                .listener(listener)
+                .orderlyListener(listener)
                 .consumeThreads(4)
                 .build()) {
             await().atMost(WAIT)

@@ -93,12 +93,20 @@ public final class ConsumerEngine implements AutoCloseable {
                 offsets,
                 pulls,
                 locks,
-                clock);
+                clock,
+                addr -> runtime.heartbeat().send(addr));
     }
 
     /** Heartbeats, rebalances once, then starts every agent. */
     public void start() {
         offsets.load();
+        for (String topic : subscriptions.keySet()) {
+            runtime.routes().route(topic);
+        }
+        runtime.heartbeat().doWork();
+        runtime.start();
+        rebalanceRunner = runtime.schedule(rebalancer, REBALANCE_INTERVAL, REBALANCE_INTERVAL);
+        rebalancer.bind(rebalanceRunner);
         runtime.remoting()
                 .registerHandler(
                         RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
@@ -107,13 +115,6 @@ public final class ConsumerEngine implements AutoCloseable {
                             return null;
                         },
                         runtime.scheduler());
-        for (String topic : subscriptions.keySet()) {
-            runtime.routes().route(topic);
-        }
-        runtime.heartbeat().doWork();
-        runtime.start();
-        rebalanceRunner = runtime.schedule(rebalancer, REBALANCE_INTERVAL, REBALANCE_INTERVAL);
-        rebalancer.bind(rebalanceRunner);
         rebalanceRunner.step();
         runtime.schedule(new OffsetCommitAgent(offsets, assigned), COMMIT_INTERVAL, COMMIT_INTERVAL);
         if (settings.needsLocks()) {

@@ -44,7 +44,9 @@ public final class Rebalancer implements Agent {
     private final PullLoop pulls;
     private final QueueLocks locks;
     private final Clock clock;
+    private final java.util.function.Consumer<String> heartbeatTo;
     private volatile AgentRunner runner;
+    private boolean retrySoon;
 
     public Rebalancer(
             ConsumerRpc rpc,
@@ -57,7 +59,8 @@ public final class Rebalancer implements Agent {
             OffsetStore offsets,
             PullLoop pulls,
             QueueLocks locks,
-            Clock clock) {
+            Clock clock,
+            java.util.function.Consumer<String> heartbeatTo) {
         this.rpc = rpc;
         this.routes = routes;
         this.settings = settings;
@@ -69,6 +72,7 @@ public final class Rebalancer implements Agent {
         this.pulls = pulls;
         this.locks = locks;
         this.clock = clock;
+        this.heartbeatTo = heartbeatTo;
     }
 
     /** The runner that drives this agent, for the quick re-run after a refused lock. */
@@ -78,6 +82,7 @@ public final class Rebalancer implements Agent {
 
     @Override
     public void doWork() {
+        retrySoon = false;
         Set<MessageQueue> wanted = new TreeSet<>();
         for (Subscription subscription : subscriptions) {
             wanted.addAll(wantedOf(subscription.topic()));
@@ -87,14 +92,13 @@ public final class Rebalancer implements Agent {
                 release(entry.getKey(), entry.getValue());
             }
         }
-        boolean lockRefused = false;
         for (MessageQueue queue : wanted) {
             if (!assigned.containsKey(queue)) {
-                lockRefused |= !take(queue);
+                retrySoon |= !take(queue);
             }
         }
         AgentRunner current = runner;
-        if (lockRefused && current != null) {
+        if (retrySoon && current != null) {
             current.runAfter(LOCK_RETRY);
         }
     }
@@ -104,6 +108,8 @@ public final class Rebalancer implements Agent {
         try {
             Optional<TopicRouteData> route = routes.cached(topic).or(() -> routes.refresh(topic));
             if (route.isEmpty()) {
+                // a topic just auto-created may reach the nameserver a moment later; the retry topic waits
+                retrySoon |= !topic.equals(settings.retryTopic());
                 return List.of();
             }
             List<MessageQueue> queues = readable(topic, route.get());
@@ -112,12 +118,28 @@ public final class Rebalancer implements Agent {
             }
             String addr = routes.masterAddr(queues.get(0).brokerName());
             List<String> clientIds = rpc.consumerIds(addr, settings.group());
+            if (!clientIds.contains(clientId)) {
+                throw new ClientException(addr + " does not list this client in " + settings.group() + " yet");
+            }
             return AverageAllocation.allocate(queues, clientIds, clientId);
         } catch (ClientException e) {
-            LOG.warn("rebalance of {} skipped this round: {}", topic, e.getMessage());
+            // the broker may not have seen our heartbeat yet (G19): heartbeat again, retry in a second
+            LOG.info("rebalance of {} deferred: {}", topic, e.getMessage());
+            retrySoon = true;
+            heartbeatAll();
             return assigned.keySet().stream()
                     .filter(q -> q.topic().equals(topic))
                     .toList();
+        }
+    }
+
+    private void heartbeatAll() {
+        for (String addr : routes.masterAddrs()) {
+            try {
+                heartbeatTo.accept(addr);
+            } catch (RuntimeException e) {
+                LOG.warn("heartbeat to {} failed: {}", addr, e.getMessage());
+            }
         }
     }
 

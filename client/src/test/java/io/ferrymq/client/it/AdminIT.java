@@ -1,0 +1,107 @@
+package io.ferrymq.client.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.ferrymq.client.Admin;
+import io.ferrymq.client.ClientException;
+import io.ferrymq.client.Message;
+import io.ferrymq.client.MessageQueue;
+import io.ferrymq.client.MessageView;
+import io.ferrymq.client.Producer;
+import io.ferrymq.client.SendResult;
+import io.ferrymq.protocol.route.ClusterInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Admin calls: cluster info, create/delete topic, route, offsets, look-up by key and by id, consume stats. */
+class AdminIT {
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path tmp;
+
+    static ClusterFixture cluster;
+    static Admin admin;
+    static Producer producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = ClusterFixture.start(tmp);
+        admin = Admin.builder().namesrvAddr(cluster.namesrvAddr()).build();
+        producer = Producer.builder()
+                .namesrvAddr(cluster.namesrvAddr())
+                .producerGroup("it-admin-producer")
+                .build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {producer, admin, cluster}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void clusterInfoListsTheBroker() {
+        ClusterInfo info = admin.clusterInfo();
+        assertThat(info.clusterAddrTable().get(cluster.clusterName())).contains(cluster.brokerName());
+        assertThat(info.brokerAddrTable().get(cluster.brokerName()).masterAddr())
+                .isEqualTo(cluster.brokerAddr());
+    }
+
+    @Test
+    void createdTopicHasItsQueuesAndDeletedTopicLosesItsRoute() {
+        admin.createTopic(cluster.clusterName(), "AdminItCreated", 6);
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreExceptions()
+                .until(() -> admin.queues("AdminItCreated").size() == 6);
+
+        admin.deleteTopic(cluster.clusterName(), "AdminItCreated");
+        assertThatThrownBy(() -> admin.topicRoute("AdminItCreated"))
+                .isInstanceOf(ClientException.class)
+                .extracting(e -> ((ClientException) e).responseCode())
+                .isEqualTo(17);
+    }
+
+    @Test
+    void offsetsLookUpsAndStats() {
+        String topic = "AdminItOffsets";
+        Instant before = Instant.now().minusSeconds(1);
+        SendResult sent = null;
+        for (int i = 0; i < 5; i++) {
+            sent = producer.send(Message.of(topic, ("m" + i).getBytes(UTF_8)), (queues, m, arg) -> queues.get(0), null);
+        }
+        SendResult keyed = producer.send(Message.builder()
+                .topic(topic)
+                .keys("needle")
+                .body("found me".getBytes(UTF_8))
+                .build());
+        MessageQueue queue = sent.queue();
+
+        assertThat(admin.maxOffset(queue)).isGreaterThanOrEqualTo(5);
+        assertThat(admin.minOffset(queue)).isZero();
+        assertThat(admin.searchOffset(queue, before)).isZero();
+
+        MessageView byId = admin.viewMessage(keyed.offsetMsgId());
+        assertThat(new String(byId.body(), UTF_8)).isEqualTo("found me");
+        assertThat(byId.msgId()).isEqualTo(keyed.msgId());
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !admin.queryMessageByKey(
+                                topic, "needle", before, Instant.now().plusSeconds(60), 32)
+                        .isEmpty());
+        List<MessageView> byKey =
+                admin.queryMessageByKey(topic, "needle", before, Instant.now().plusSeconds(60), 32);
+        assertThat(byKey).extracting(MessageView::msgId).containsExactly(keyed.msgId());
+    }
+}
