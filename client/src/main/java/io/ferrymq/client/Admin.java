@@ -219,6 +219,10 @@ public final class Admin implements AutoCloseable {
             addr = runtime.routes().masterAddr(queue.brokerName());
         }
         if (addr == null) {
+            BrokerData broker = clusterInfo().brokerAddrTable().get(queue.brokerName());
+            addr = broker == null ? null : broker.masterAddr();
+        }
+        if (addr == null) {
             throw new ClientException("no master address known for broker " + queue.brokerName());
         }
         return addr;

@@ -92,10 +92,15 @@ public final class Rebalancer implements Agent {
                 release(entry.getKey(), entry.getValue());
             }
         }
-        for (MessageQueue queue : wanted) {
-            if (!assigned.containsKey(queue)) {
-                retrySoon |= !take(queue);
-            }
+        List<MessageQueue> added =
+                wanted.stream().filter(queue -> !assigned.containsKey(queue)).toList();
+        if (!added.isEmpty()) {
+            // as the official client does after an assignment change: the brokers must know the
+            // subscription before the first pull, or they answer SUBSCRIPTION_NOT_EXIST (G10)
+            heartbeatAll();
+        }
+        for (MessageQueue queue : added) {
+            retrySoon |= !take(queue);
         }
         AgentRunner current = runner;
         if (retrySoon && current != null) {
