@@ -8,10 +8,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A fresh directory per benchmark trial, deleted afterwards so disk use stays bounded. */
-final class ScratchDirectory {
+public final class ScratchDirectory {
     private ScratchDirectory() {}
 
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")));
             Files.createDirectories(base);
@@ -21,7 +21,7 @@ final class ScratchDirectory {
         }
     }
 
-    static void delete(Path directory) {
+    public static void delete(Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;
         }
@@ -31,6 +31,15 @@ final class ScratchDirectory {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes what it can; a benchmark's clean-up must not hide its figures. */
+    public static void deleteQuietly(Path directory) {
+        try {
+            delete(directory);
+        } catch (UncheckedIOException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
         }
     }
 }

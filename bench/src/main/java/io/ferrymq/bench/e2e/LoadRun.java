@@ -1,0 +1,72 @@
+package io.ferrymq.bench.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one workload of {@link OfficialClientLoad} in a child JVM on RocketMQ's classpath. */
+record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, long backlog, int bodyBytes) {
+
+    enum Workload {
+        SYNC,
+        BATCH,
+        DRAIN
+    }
+
+    Map<String, Double> run(Workload workload, String namesrvAddr) throws IOException, InterruptedException {
+        String amount = workload == Workload.DRAIN ? Long.toString(backlog) : Integer.toString(seconds);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms1g",
+                "-Xmx1g",
+                "-Drocketmq.client.logRoot=" + System.getProperty("java.io.tmpdir") + "/ferrymq-bench-client-logs",
+                "-cp",
+                classpath,
+                OfficialClientLoad.class.getName(),
+                workload.name().toLowerCase(java.util.Locale.ROOT),
+                namesrvAddr,
+                "Bench" + workload.name() + System.nanoTime() % 100_000,
+                Integer.toString(workload == Workload.DRAIN ? 20 : threads),
+                Integer.toString(warmupSeconds),
+                amount,
+                Integer.toString(bodyBytes)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, Double> result = null;
+        StringBuilder tail = new StringBuilder();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    result = parse(line);
+                } else if (tail.length() < 4000) {
+                    tail.append(line).append('\n');
+                }
+            }
+        }
+        if (process.waitFor() != 0 || result == null) {
+            throw new IllegalStateException(workload + " load failed:\n" + tail);
+        }
+        return result;
+    }
+
+    private static Map<String, Double> parse(String line) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String pair : line.substring("RESULT ".length()).split(" ")) {
+            String[] kv = pair.split("=", 2);
+            values.put(kv[0], Double.parseDouble(kv[1]));
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "threads=" + threads + " warmup=" + warmupSeconds + "s measured=" + seconds + "s backlog=" + backlog
+                + " body=" + bodyBytes + "B";
+    }
+}
