@@ -84,6 +84,17 @@ public final class MessageProperties {
      * absolute position, or {@link #NOT_FOUND}. Allocates nothing for ASCII names.
      */
     public static long valueRange(ByteBuffer buffer, int position, int length, String name) {
+        if (buffer.isDirect() && length > 0) {
+            // a stored record lives in mapped memory, where each single-byte read is a bounds-checked
+            // off-heap access: copy the properties once and scan the copy
+            ByteBuffer copy = HeapScratch.copyOf(buffer, position, length);
+            long found = scan(copy, 0, length, name);
+            return found == NOT_FOUND ? NOT_FOUND : found + ((long) position << 32);
+        }
+        return scan(buffer, position, length, name);
+    }
+
+    private static long scan(ByteBuffer buffer, int position, int length, String name) {
         long found = NOT_FOUND;
         int end = position + length;
         int start = position;
