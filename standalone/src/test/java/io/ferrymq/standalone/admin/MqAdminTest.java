@@ -1,0 +1,88 @@
+package io.ferrymq.standalone.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ferrymq.standalone.Standalone;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** mqadmin's commands against a real nameserver and broker in this JVM. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MqAdminTest {
+    private Standalone standalone;
+    private String namesrv;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        standalone = Standalone.start(dir, 0, 0);
+        namesrv = standalone.nameServerAddress();
+        // the broker registers with the nameserver in the background
+        String broker = standalone.broker().advertisedAddress();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> MqAdminMain.run("clusterList", "-n", namesrv) == 0
+                        && run("clusterList", "-n", namesrv).contains(broker));
+    }
+
+    @AfterAll
+    void stop() {
+        standalone.close();
+    }
+
+    @Test
+    void createsATopicAndShowsItsRouteAndQueues() {
+        assertThat(run("updateTopic", "-n", namesrv, "-t", "AdminTopic", "-r", "4"))
+                .contains("4 queues");
+
+        assertThat(run("topicRoute", "-n", namesrv, "-t", "AdminTopic"))
+                .contains("\"writeQueueNums\":4")
+                .contains(standalone.broker().advertisedAddress());
+        assertThat(run("topicStatus", "-n", namesrv, "-t", "AdminTopic").lines())
+                .filteredOn(line -> line.startsWith(standalone.broker().config().brokerName()))
+                .hasSize(4);
+    }
+
+    @Test
+    void listsTheClusterWithItsBroker() {
+        assertThat(run("clusterList", "-n", namesrv))
+                .contains(standalone.broker().config().brokerClusterName())
+                .contains(standalone.broker().advertisedAddress());
+    }
+
+    @Test
+    void failuresAndUsageErrorsGetDistinctExitCodes() {
+        assertThat(MqAdminMain.run("noSuchCommand")).isEqualTo(2);
+        assertThat(MqAdminMain.run("topicRoute", "-n", namesrv, "-t", "NeverCreated"))
+                .isEqualTo(1);
+    }
+
+    private static String run(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = MqAdminMain.run(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        assertThat(exit)
+                .as(
+                        "exit code of mqadmin %s; it said: %s",
+                        String.join(" ", args), errors.toString(StandardCharsets.UTF_8))
+                .isZero();
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
