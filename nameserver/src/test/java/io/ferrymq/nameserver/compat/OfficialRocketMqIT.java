@@ -63,6 +63,9 @@ class OfficialRocketMqIT {
             broker.awaitRegistered(probe, Duration.ofSeconds(30));
 
             sendAll(topic);
+            // the broker announces a topic it auto-created with an extra registration of its own
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> probe.route(topic).isPresent());
             TopicRouteData route = probe.route(topic).orElseThrow();
             assertThat(route.getBrokerDatas())
                     .singleElement()
