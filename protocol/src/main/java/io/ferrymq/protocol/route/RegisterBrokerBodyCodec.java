@@ -45,6 +45,23 @@ public final class RegisterBrokerBodyCodec {
 
     private RegisterBrokerBodyCodec() {}
 
+    /**
+     * The {@code bodyCrc32} header of REGISTER_BROKER: CRC32 of the body bytes with the top bit cleared,
+     * as RocketMQ's brokers send it and its nameservers check it (the same convention as a stored
+     * record's BODYCRC). A plain CRC32 matches only when its top bit happens to be clear.
+     */
+    public static int bodyCrc32(byte[] body) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        return (int) (crc.getValue() & 0x7FFF_FFFFL);
+    }
+
+    /** Whether {@code headerCrc} matches {@code body}: RocketMQ's convention, or a plain signed CRC32. */
+    public static boolean crcMatches(int headerCrc, byte[] body) {
+        int masked = bodyCrc32(body);
+        return headerCrc == masked || headerCrc == (masked | Integer.MIN_VALUE);
+    }
+
     public static byte[] encode(RegisterBrokerBody body, boolean compressed) {
         return compressed ? deflate(body) : JsonBodyCodec.encode(body);
     }

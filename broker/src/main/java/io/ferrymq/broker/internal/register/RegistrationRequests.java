@@ -14,7 +14,6 @@ import io.ferrymq.protocol.route.TopicConfigSerializeWrapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * Builds the REGISTER_BROKER (full topic table, JSON body with its CRC32) and UNREGISTER_BROKER
@@ -47,7 +46,7 @@ final class RegistrationRequests {
                 null,
                 false,
                 false,
-                crc32(body));
+                RegisterBrokerBodyCodec.bodyCrc32(body));
         return HeaderBinding.encodeInto(RemotingCommand.request(RequestCode.REGISTER_BROKER), header)
                 .body(body);
     }
@@ -56,11 +55,5 @@ final class RegistrationRequests {
         UnRegisterBrokerRequestHeader header = new UnRegisterBrokerRequestHeader(
                 identity.brokerName(), identity.brokerAddr(), identity.clusterName(), identity.brokerId());
         return HeaderBinding.encodeInto(RemotingCommand.request(RequestCode.UNREGISTER_BROKER), header);
-    }
-
-    private static int crc32(byte[] body) {
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        return (int) crc.getValue();
     }
 }

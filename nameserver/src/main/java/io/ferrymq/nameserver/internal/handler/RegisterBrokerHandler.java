@@ -19,7 +19,6 @@ import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RequestHandler;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * REGISTER_BROKER (103): checks the body CRC, decodes the JSON or compressed body, registers the
@@ -47,7 +46,9 @@ public final class RegisterBrokerHandler implements RequestHandler {
     public RemotingCommand handle(RemoteChannel channel, RemotingCommand request) {
         RegisterBrokerRequestHeader header = HeaderBinding.decode(request, RegisterBrokerRequestHeader.class);
         byte[] body = request.body();
-        if (header.bodyCrc32() != null && header.bodyCrc32() != 0 && header.bodyCrc32() != crc32(body)) {
+        if (header.bodyCrc32() != null
+                && header.bodyCrc32() != 0
+                && !RegisterBrokerBodyCodec.crcMatches(header.bodyCrc32(), body)) {
             return Responses.systemError(request, "crc32 not match");
         }
         TopicConfigSerializeWrapper topics;
@@ -98,12 +99,5 @@ public final class RegisterBrokerHandler implements RequestHandler {
                 topics.dataVersion(),
                 topics.topicConfigTable(),
                 channel);
-    }
-
-    /** The CRC32 of {@code body} as the signed int brokers send. */
-    static int crc32(byte[] body) {
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        return (int) crc.getValue();
     }
 }

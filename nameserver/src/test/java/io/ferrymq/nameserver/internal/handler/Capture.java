@@ -67,7 +67,8 @@ public final class Capture {
         RemotingCommand request =
                 RemotingCommand.request(RequestCode.REGISTER_BROKER).version(453);
         request.putExtField("brokerId", Long.toString(brokerId));
-        request.putExtField("bodyCrc32", Integer.toString(RegisterBrokerHandler.crc32(body)));
+        request.putExtField(
+                "bodyCrc32", Integer.toString(io.ferrymq.protocol.route.RegisterBrokerBodyCodec.bodyCrc32(body)));
         request.putExtField("clusterName", "DefaultCluster");
         request.putExtField("brokerAddr", brokerAddr);
         request.putExtField("enableActingMaster", "false");

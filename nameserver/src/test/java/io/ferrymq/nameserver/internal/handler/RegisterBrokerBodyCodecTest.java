@@ -27,7 +27,8 @@ class RegisterBrokerBodyCodecTest {
 
         RegisterBrokerBody decoded = RegisterBrokerBodyCodec.decode(body, false);
 
-        assertThat(RegisterBrokerHandler.crc32(body)).isEqualTo(Capture.INCREMENT_CRC32);
+        assertThat(io.ferrymq.protocol.route.RegisterBrokerBodyCodec.bodyCrc32(body))
+                .isEqualTo(Capture.INCREMENT_CRC32);
         TopicConfigSerializeWrapper wrapper = decoded.topicConfigSerializeWrapper();
         assertThat(wrapper.dataVersion()).isEqualTo(new DataVersion(0, 1795228128977L, 1));
         assertThat(wrapper.topicConfigTable())
