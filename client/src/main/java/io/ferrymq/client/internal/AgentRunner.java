@@ -65,12 +65,16 @@ public final class AgentRunner implements AutoCloseable {
         return failures.get();
     }
 
+    /** Stops the schedule and waits for a round in progress to end; no round starts afterwards. */
     @Override
     public void close() {
         closed = true;
         ScheduledFuture<?> current = schedule;
         if (current != null) {
             current.cancel(false);
+        }
+        synchronized (this) {
+            // a round holds this monitor: once we have it, none is running and none will start
         }
     }
 }

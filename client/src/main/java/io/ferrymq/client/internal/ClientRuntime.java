@@ -124,10 +124,15 @@ public final class ClientRuntime implements AutoCloseable {
         return scheduler;
     }
 
+    /** Stops every agent, waiting for rounds in progress; the transport stays open. */
+    public void stopAgents() {
+        runners.forEach(AgentRunner::close);
+    }
+
     /** Stops the agents, the scheduler and the transport. */
     @Override
     public void close() {
-        runners.forEach(AgentRunner::close);
+        stopAgents();
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {

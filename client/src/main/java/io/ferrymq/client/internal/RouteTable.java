@@ -69,7 +69,13 @@ public final class RouteTable implements Agent {
         tracked.add(topic);
         Optional<TopicRouteData> fetched = fetch(topic);
         fetched.ifPresentOrElse(route -> routes.put(topic, route), () -> routes.remove(topic));
+        LOG.debug("route of {}: {}", topic, fetched.orElse(null));
         return fetched;
+    }
+
+    /** Drops the cached route of {@code topic}; the next {@link #route} asks again. */
+    public void forget(String topic) {
+        routes.remove(topic);
     }
 
     /** Asks a nameserver, trying the next one on transport failures. */

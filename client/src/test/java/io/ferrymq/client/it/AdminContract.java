@@ -20,21 +20,26 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Admin calls: cluster info, create/delete topic, route, offsets, look-up by key and by id, consume stats. */
-class AdminIT {
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path tmp;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AdminContract {
+    Path tmp;
 
-    static ClusterFixture cluster;
-    static Admin admin;
-    static Producer producer;
+    ClusterFixture cluster;
+    Admin admin;
+    Producer producer;
+
+    /** Starts the cluster these tests run against. */
+    abstract ClusterFixture startCluster(Path dir) throws Exception;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = ClusterFixture.start(tmp);
+    void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        tmp = dir;
+        cluster = startCluster(tmp);
         admin = Admin.builder().namesrvAddr(cluster.namesrvAddr()).build();
         producer = Producer.builder()
                 .namesrvAddr(cluster.namesrvAddr())
@@ -43,7 +48,7 @@ class AdminIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         for (AutoCloseable closeable : new AutoCloseable[] {producer, admin, cluster}) {
             if (closeable != null) {
                 closeable.close();

@@ -1,11 +1,10 @@
 package io.ferrymq.client.it;
 
-import java.nio.file.Path;
-
 /**
  * The cluster an integration test runs against: a nameserver and one master broker on loopback with
- * topic auto-creation on. The one place that knows which broker it is; swap the implementation to run
- * the same tests against another broker. Not thread-safe.
+ * topic auto-creation on: {@link FerryClusterFixture} (FerryMQ's own) or {@link OfficialClusterFixture}
+ * (Apache RocketMQ 5.5.0). Each {@code …Contract} runs against both through its {@code …OnFerryIT} and
+ * {@code …OnOfficialIT} subclasses. Not thread-safe.
  */
 interface ClusterFixture extends AutoCloseable {
     String namesrvAddr();
@@ -16,8 +15,6 @@ interface ClusterFixture extends AutoCloseable {
 
     String brokerAddr();
 
-    /** Starts the cluster the suite runs against: the official RocketMQ broker unless told otherwise. */
-    static ClusterFixture start(Path workDir) throws Exception {
-        return OfficialClusterFixture.start(workDir);
-    }
+    /** Returns once the nameserver routes {@code topic} (just auto-created, say) to the broker. */
+    void awaitRoute(String topic);
 }

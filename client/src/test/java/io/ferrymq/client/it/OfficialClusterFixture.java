@@ -1,5 +1,7 @@
 package io.ferrymq.client.it;
 
+import static org.awaitility.Awaitility.await;
+
 import io.ferrymq.nameserver.NameServer;
 import io.ferrymq.nameserver.NameServerConfig;
 import io.ferrymq.protocol.RemotingCommand;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * FerryMQ's nameserver in this JVM and the official Apache RocketMQ 5.5.0 broker in a child JVM,
@@ -68,6 +71,29 @@ final class OfficialClusterFixture implements ClusterFixture, OfficialBroker.Reg
         request.extFields(new HashMap<>());
         request.body("brokerPermission=6\n".getBytes(StandardCharsets.UTF_8));
         probe.invokeSync(brokerAddr, request, 5000);
+    }
+
+    /**
+     * Waits for {@code topic}'s route, asking the broker to register again every 2 s: FerryMQ's nameserver
+     * refuses about half of this broker's registrations ("crc32 not match": it compares the body CRC32
+     * without clearing the top bit as RocketMQ's CRC32Utils does), so an auto-created topic can otherwise
+     * stay unrouted for a minute or more.
+     */
+    @Override
+    public void awaitRoute(String topic) {
+        long[] nextNudgeAt = {System.nanoTime()};
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (routeHasBroker(topic, brokerAddr())) {
+                        return true;
+                    }
+                    if (System.nanoTime() > nextNudgeAt[0]) {
+                        nudgeRegistration(brokerAddr());
+                        nextNudgeAt[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                    }
+                    return false;
+                });
     }
 
     @Override

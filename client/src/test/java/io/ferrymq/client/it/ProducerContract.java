@@ -19,20 +19,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sync, async, oneway, batch and keyed sends, and auto-creating a topic through TBW102. */
-class ProducerIT {
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path tmp;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ProducerContract {
+    Path tmp;
 
-    static ClusterFixture cluster;
-    static Producer producer;
+    ClusterFixture cluster;
+    Producer producer;
+
+    /** Starts the cluster these tests run against. */
+    abstract ClusterFixture startCluster(Path dir) throws Exception;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = ClusterFixture.start(tmp);
+    void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        tmp = dir;
+        cluster = startCluster(tmp);
         producer = Producer.builder()
                 .namesrvAddr(cluster.namesrvAddr())
                 .producerGroup("it-producer")
@@ -41,7 +46,7 @@ class ProducerIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (producer != null) {
             producer.close();
         }

@@ -29,23 +29,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The push consumer end to end: concurrent, orderly, tags, rebalancing, resuming, broadcasting, retry. */
-class PushConsumerIT {
-    private static final Duration WAIT = Duration.ofSeconds(40);
+/**
+ * The push consumer end to end: concurrent, orderly, tags, rebalancing, resuming, broadcasting. Each
+ * subclass names the cluster; tests only one broker can pass yet live in its subclass.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PushConsumerContract {
+    static final Duration WAIT = Duration.ofSeconds(40);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path tmp;
+    Path tmp;
 
-    static ClusterFixture cluster;
-    static Producer producer;
-    static Admin admin;
+    ClusterFixture cluster;
+    Producer producer;
+    Admin admin;
+
+    /** Starts the cluster these tests run against. */
+    abstract ClusterFixture startCluster(Path dir) throws Exception;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = ClusterFixture.start(tmp.resolve("cluster"));
+    void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
+        tmp = dir;
+        cluster = startCluster(tmp.resolve("cluster"));
         producer = Producer.builder()
                 .namesrvAddr(cluster.namesrvAddr())
                 .producerGroup("it-consumer-producer")
@@ -54,7 +62,7 @@ class PushConsumerIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         for (AutoCloseable closeable : new AutoCloseable[] {producer, admin, cluster}) {
             if (closeable != null) {
                 closeable.close();
@@ -62,7 +70,7 @@ class PushConsumerIT {
         }
     }
 
-    private static void send(String topic, String tag, String prefix, int count) {
+    final void send(String topic, String tag, String prefix, int count) {
         for (int i = 0; i < count; i++) {
             producer.send(Message.builder()
                     .topic(topic)
@@ -70,9 +78,10 @@ class PushConsumerIT {
                     .body((prefix + i).getBytes(UTF_8))
                     .build());
         }
+        cluster.awaitRoute(topic);
     }
 
-    private static PushConsumer.Builder consumer(String group, String topic, String tags) {
+    final PushConsumer.Builder consumer(String group, String topic, String tags) {
         return PushConsumer.builder()
                 .namesrvAddr(cluster.namesrvAddr())
                 .consumerGroup(group)
@@ -81,7 +90,7 @@ class PushConsumerIT {
                 .offsetStoreDir(tmp.resolve("offsets"));
     }
 
-    private static ConcurrentListener recording(Map<String, AtomicInteger> counts) {
+    final ConcurrentListener recording(Map<String, AtomicInteger> counts) {
         return messages -> {
             messages.forEach(m -> counts.computeIfAbsent(new String(m.body(), UTF_8), k -> new AtomicInteger())
                     .incrementAndGet());
@@ -133,6 +142,7 @@ class PushConsumerIT {
                 producer.send(Message.of(topic, ("k" + k + ":" + i).getBytes(UTF_8)), "key-" + k);
             }
         }
+        cluster.awaitRoute(topic);
         Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
         Map<MessageQueue, Long> lastOffset = new ConcurrentHashMap<>();
         AtomicInteger outOfOrder = new AtomicInteger();
@@ -186,13 +196,13 @@ class PushConsumerIT {
                 .allSatisfy(e -> assertThat(e.getValue().get()).as(e.getKey()).isEqualTo(1));
     }
 
-    private static Set<MessageQueue> topicQueues(PushConsumer consumer, String topic) {
+    static Set<MessageQueue> topicQueues(PushConsumer consumer, String topic) {
         Set<MessageQueue> queues = new HashSet<>(consumer.assignedQueues());
         queues.removeIf(q -> !q.topic().equals(topic));
         return queues;
     }
 
-    private static boolean split(PushConsumer a, PushConsumer b, String topic) {
+    static boolean split(PushConsumer a, PushConsumer b, String topic) {
         Set<MessageQueue> first = topicQueues(a, topic);
         Set<MessageQueue> second = topicQueues(b, topic);
         Set<MessageQueue> all = new HashSet<>(first);
@@ -239,25 +249,5 @@ class PushConsumerIT {
         }
         assertThat(tmp.resolve("bc-a").resolve("it-broadcast").resolve("offsets.json"))
                 .exists();
-    }
-
-    @Test
-    void retryLaterRedeliversThroughTheRetryTopicWithTheOriginalTopic() {
-        String topic = "PushItRetry";
-        send(topic, "A", "fail-once", 1);
-        List<MessageView> deliveries = new CopyOnWriteArrayList<>();
-        ConcurrentListener listener = messages -> {
-            deliveries.addAll(messages);
-            return deliveries.size() == 1 ? ConsumeResult.RETRY_LATER : ConsumeResult.SUCCESS;
-        };
-        try (PushConsumer consumer =
-                consumer("it-retry", topic, "*").listener(listener).build()) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.size() >= 2);
-        }
-        MessageView redelivered = deliveries.get(1);
-        assertThat(redelivered.topic()).isEqualTo(topic);
-        assertThat(redelivered.reconsumeTimes()).isEqualTo(1);
-        assertThat(redelivered.msgId()).isEqualTo(deliveries.get(0).msgId());
-        assertThat(new String(redelivered.body(), UTF_8)).isEqualTo("fail-once0");
     }
 }

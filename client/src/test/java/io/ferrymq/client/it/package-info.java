@@ -1,5 +1,6 @@
 /**
- * Integration tests of the client against a real cluster on loopback; which broker it is lives only in
- * {@link io.ferrymq.client.it.ClusterFixture}.
+ * Integration tests of the client against a real cluster on loopback: each {@code …Contract}
+ * runs against FerryMQ's broker ({@code …OnFerryIT}) and the official one ({@code …OnOfficialIT}),
+ * through a {@link io.ferrymq.client.it.ClusterFixture}.
  */
 package io.ferrymq.client.it;

@@ -184,12 +184,11 @@ public final class ConsumerEngine implements AutoCloseable {
         return runtime.clientId();
     }
 
-    /** Stops pulling, lets running listeners finish (up to 10 s), commits offsets, unlocks, unregisters. */
+    /** Stops the agents and pulling, lets running listeners finish (up to 10 s), commits offsets, unlocks, unregisters. */
     @Override
     public void close() {
-        if (rebalanceRunner != null) {
-            rebalanceRunner.close();
-        }
+        // no periodic (oneway) commit may overtake the final one below and set an offset back
+        runtime.stopAgents();
         assigned.values().forEach(ProcessQueue::drop);
         consumeThreads.shutdown();
         try {

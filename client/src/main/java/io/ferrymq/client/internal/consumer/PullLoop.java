@@ -146,6 +146,7 @@ public final class PullLoop {
 
     private void handle(Cursor cursor, Subscription subscription, RemotingCommand response) {
         MessageQueue mq = cursor.queue.queue();
+        LOG.debug("pull of {} at {} answered {}", mq, cursor.offset, response.code());
         switch (response.code()) {
             case ResponseCode.SUCCESS -> {
                 PullMessageResponseHeader header = PullResponseHeaderCodec.INSTANCE.decode(response.extFields());

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class Rebalancer implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(Rebalancer.class);
     private static final Duration LOCK_RETRY = Duration.ofSeconds(1);
+    /** How long after start a missing retry-topic route is asked for every second, not every 30 s. */
+    private static final long RETRY_ROUTE_GRACE_MS = 30_000;
 
     private final ConsumerRpc rpc;
     private final RouteTable routes;
@@ -45,8 +48,10 @@ public final class Rebalancer implements Agent {
     private final QueueLocks locks;
     private final Clock clock;
     private final java.util.function.Consumer<String> heartbeatTo;
+    private final Set<String> greeted = new HashSet<>();
     private volatile AgentRunner runner;
     private boolean retrySoon;
+    private long firstRoundAtMs = -1;
 
     public Rebalancer(
             ConsumerRpc rpc,
@@ -83,6 +88,9 @@ public final class Rebalancer implements Agent {
     @Override
     public void doWork() {
         retrySoon = false;
+        if (firstRoundAtMs < 0) {
+            firstRoundAtMs = clock.millis();
+        }
         Set<MessageQueue> wanted = new TreeSet<>();
         for (Subscription subscription : subscriptions) {
             wanted.addAll(wantedOf(subscription.topic()));
@@ -112,17 +120,23 @@ public final class Rebalancer implements Agent {
     private List<MessageQueue> wantedOf(String topic) {
         try {
             Optional<TopicRouteData> route = routes.cached(topic).or(() -> routes.refresh(topic));
-            if (route.isEmpty()) {
-                // a topic just auto-created may reach the nameserver a moment later; the retry topic waits
-                retrySoon |= !topic.equals(settings.retryTopic());
+            List<MessageQueue> queues = route.map(r -> readable(topic, r)).orElse(List.of());
+            if (queues.isEmpty()) {
+                LOG.debug("no readable queue of {} in route {}", topic, route.orElse(null));
+                // a topic just auto-created may reach the nameserver a moment later; so may the retry
+                // topic, which the broker makes on our first heartbeat, and which a RETRY_LATER needs soon
+                retrySoon |=
+                        !topic.equals(settings.retryTopic()) || clock.millis() - firstRoundAtMs < RETRY_ROUTE_GRACE_MS;
+                routes.forget(topic);
                 return List.of();
             }
-            List<MessageQueue> queues = readable(topic, route.get());
             if (!settings.clustering() || queues.isEmpty()) {
                 return queues;
             }
             String addr = routes.masterAddr(queues.get(0).brokerName());
+            greet(addr);
             List<String> clientIds = rpc.consumerIds(addr, settings.group());
+            LOG.debug("{} of {} lists {}", addr, settings.group(), clientIds);
             if (!clientIds.contains(clientId)) {
                 throw new ClientException(addr + " does not list this client in " + settings.group() + " yet");
             }
@@ -135,6 +149,21 @@ public final class Rebalancer implements Agent {
             return assigned.keySet().stream()
                     .filter(q -> q.topic().equals(topic))
                     .toList();
+        }
+    }
+
+    /**
+     * Heartbeats a broker before first asking it for the group's clients, so that the answer includes
+     * this client: the heartbeat sent on connecting may not have been applied yet.
+     */
+    private void greet(String addr) {
+        if (greeted.add(addr)) {
+            try {
+                heartbeatTo.accept(addr);
+            } catch (RuntimeException e) {
+                greeted.remove(addr);
+                throw e;
+            }
         }
     }
 
@@ -167,6 +196,7 @@ public final class Rebalancer implements Agent {
     /** Starts pulling {@code queue}; false when its lock was refused. */
     private boolean take(MessageQueue queue) {
         if (settings.needsLocks() && !locks.lock(queue)) {
+            LOG.debug("lock of {} refused", queue);
             return false;
         }
         long offset;
