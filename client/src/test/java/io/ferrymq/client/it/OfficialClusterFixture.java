@@ -74,10 +74,10 @@ final class OfficialClusterFixture implements ClusterFixture, OfficialBroker.Reg
     }
 
     /**
-     * Waits for {@code topic}'s route, asking the broker to register again every 2 s: FerryMQ's nameserver
-     * refuses about half of this broker's registrations ("crc32 not match": it compares the body CRC32
-     * without clearing the top bit as RocketMQ's CRC32Utils does), so an auto-created topic can otherwise
-     * stay unrouted for a minute or more.
+     * Waits for {@code topic}'s route, asking the broker to register again every 2 s: the broker reports
+     * an auto-created topic in the background, and a refused registration (as FerryMQ's nameserver did
+     * to about half of them before 8d24fef, "crc32 not match") would otherwise leave it unrouted until
+     * the next 30 s registration.
      */
     @Override
     public void awaitRoute(String topic) {
