@@ -4,6 +4,7 @@ import static io.ferrymq.consumequeue.StoreFixture.awaitDispatched;
 import static io.ferrymq.consumequeue.StoreFixture.body;
 import static io.ferrymq.consumequeue.StoreFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.AppendStatus;
@@ -11,6 +12,7 @@ import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.protocol.message.StoredRecord;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -195,7 +197,8 @@ class MessageStoreTest {
             seen.add(physicalOffset);
         });
         List<AppendResult> results = putAll(store, 0, 100);
-        awaitDispatched(store);
+        // listeners are told after the dispatched offset moves: wait for the announcements themselves
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= results.size());
         assertThat(problems).isEmpty();
         assertThat(seen)
                 .containsExactlyElementsOf(

@@ -6,13 +6,12 @@ import io.ferrymq.commitlog.agent.Agent;
 import io.ferrymq.consumequeue.DispatchListener;
 import io.ferrymq.consumequeue.StoreDb;
 import io.ferrymq.consumequeue.StoreException;
-import io.ferrymq.protocol.message.MessageProperty;
+import io.ferrymq.protocol.message.IndexFields;
 import io.ferrymq.protocol.message.StoredRecord;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +51,7 @@ public final class DispatchAgent implements Agent {
     private final RecordVisitor dispatchOne = this::dispatch;
     private final java.util.ArrayList<ConsumeQueue> touched = new java.util.ArrayList<>();
     private final WriteBatch batch = new WriteBatch();
+    private final IndexFields fields = new IndexFields();
     private volatile long dispatchedOffset;
     private long checkpointedOffset;
     private long lastFlushMs;
@@ -130,7 +130,6 @@ public final class DispatchAgent implements Agent {
         }
         long reached = scanner.scan(from, written, notices.capacity(), dispatchOne);
         index.write(batch);
-        batch.clear();
         dispatchedOffset = reached;
         for (int i = 0; i < touched.size(); i++) {
             touched.get(i).publish();
@@ -141,11 +140,12 @@ public final class DispatchAgent implements Agent {
     }
 
     private void dispatch(StoredRecord record, long physicalOffset) {
-        TopicQueues queues = lookup.find(record);
+        IndexFields fields = this.fields.read(record);
+        TopicQueues queues = lookup.find(fields);
         int queueId = record.queueId();
         ConsumeQueue queue = queues.findOrCreate(queueId);
         long queueOffset = record.queueOffset();
-        long tagsHash = record.tagsHashCode();
+        long tagsHash = fields.tagsHashCode();
         long storeTimeMs = record.storeTimestamp();
         int size = record.totalSize();
         long expected = queue.writtenMaxOffset();
@@ -161,14 +161,18 @@ public final class DispatchAgent implements Agent {
                     queueOffset,
                     physicalOffset);
         }
-        String keys = record.property(MessageProperty.KEYS);
-        String uniqKey = record.property(MessageProperty.UNIQ_KEY);
-        if (keys != null || uniqKey != null) {
-            try {
-                index.add(batch, queues.topicBytes(), keys, uniqKey, storeTimeMs, physicalOffset, size);
-            } catch (RocksDBException e) {
-                throw new StoreException("cannot index the record at " + physicalOffset + ": " + e.getMessage(), e);
-            }
+        if (fields.hasKeys() || fields.hasUniqKey()) {
+            index.add(
+                    fields.topicBytes(),
+                    fields.topicLength(),
+                    fields.propertyBytes(),
+                    fields.hasKeys() ? fields.keysStart() : -1,
+                    fields.keysEnd(),
+                    fields.hasUniqKey() ? fields.uniqKeyStart() : -1,
+                    fields.uniqKeyEnd(),
+                    storeTimeMs,
+                    physicalOffset,
+                    size);
         }
         notices.add(queues.topic(), queueId, queueOffset, physicalOffset, size, storeTimeMs, tagsHash);
     }

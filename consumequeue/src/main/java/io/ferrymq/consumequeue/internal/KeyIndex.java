@@ -34,6 +34,7 @@ public final class KeyIndex {
     private final StoreDb db;
     private final ColumnFamilyHandle family;
     private final WriteOptions writeOptions = new WriteOptions().setSync(false);
+    private final StagedEntries staged = new StagedEntries();
     private byte[] sweepCursor;
 
     public KeyIndex(StoreDb db) {
@@ -41,45 +42,80 @@ public final class KeyIndex {
         this.family = db.family(FAMILY);
     }
 
-    /** Adds one entry per space-separated word of {@code keys} (may be null) and one for {@code uniqKey}. */
-    void add(WriteBatch batch, byte[] topic, String keys, String uniqKey, long storeTimeMs, long offset, int size)
-            throws RocksDBException {
-        byte[] value = null;
-        if (keys != null) {
-            int start = 0;
-            int length = keys.length();
-            while (start < length) {
-                int end = keys.indexOf(' ', start);
-                end = end < 0 ? length : end;
+    /** Stages one entry per space-separated word of {@code keys} (may be null) and one for {@code uniqKey}. */
+    void add(byte[] topic, String keys, String uniqKey, long storeTimeMs, long offset, int size) {
+        byte[] k = keys == null ? new byte[0] : keys.getBytes(StandardCharsets.UTF_8);
+        byte[] u = uniqKey == null ? new byte[0] : uniqKey.getBytes(StandardCharsets.UTF_8);
+        byte[] properties = new byte[k.length + u.length];
+        System.arraycopy(k, 0, properties, 0, k.length);
+        System.arraycopy(u, 0, properties, k.length, u.length);
+        add(
+                topic,
+                topic.length,
+                properties,
+                keys == null ? -1 : 0,
+                k.length,
+                uniqKey == null ? -1 : k.length,
+                properties.length,
+                storeTimeMs,
+                offset,
+                size);
+    }
+
+    /**
+     * Stages one entry per space-separated word of {@code properties[keysStart, keysEnd)} and one for
+     * {@code properties[uniqStart, uniqEnd)}; a start of -1 means absent. Nothing is allocated per
+     * record. Staged entries reach RocksDB at the next {@link #write}.
+     */
+    void add(
+            byte[] topic,
+            int topicLength,
+            byte[] properties,
+            int keysStart,
+            int keysEnd,
+            int uniqStart,
+            int uniqEnd,
+            long storeTimeMs,
+            long offset,
+            int size) {
+        if (topicLength > KeyIndexLayout.MAX_PART_LENGTH) {
+            return;
+        }
+        if (keysStart >= 0) {
+            int start = keysStart;
+            while (start < keysEnd) {
+                int end = start;
+                while (end < keysEnd && properties[end] != ' ') {
+                    end++;
+                }
                 if (end > start) {
-                    value = value == null ? KeyIndexLayout.value(size) : value;
-                    put(batch, topic, keys.substring(start, end), storeTimeMs, offset, value);
+                    staged.add(topic, topicLength, properties, start, end - start, storeTimeMs, offset, size);
                 }
                 start = end + 1;
             }
         }
-        if (uniqKey != null && !uniqKey.isEmpty()) {
-            put(batch, topic, uniqKey, storeTimeMs, offset, value == null ? KeyIndexLayout.value(size) : value);
+        if (uniqStart >= 0 && uniqEnd > uniqStart) {
+            staged.add(topic, topicLength, properties, uniqStart, uniqEnd - uniqStart, storeTimeMs, offset, size);
         }
     }
 
-    private void put(WriteBatch batch, byte[] topic, String key, long storeTimeMs, long offset, byte[] value)
-            throws RocksDBException {
-        byte[] prefix = KeyIndexLayout.prefix(topic, key);
-        if (prefix != null) {
-            batch.put(family, KeyIndexLayout.entryKey(prefix, storeTimeMs, offset), value);
-        }
-    }
-
-    /** Applies a batch built by {@link #add}. Dispatcher thread only. */
+    /**
+     * Writes the staged entries through {@code batch} (cleared afterwards), in key order: RocksDB's
+     * memtable is a skip list, and inserting in order lets each insert start from where the previous
+     * one ended instead of searching from the top, which roughly halves the dispatcher's index cost.
+     * Dispatcher thread only.
+     */
     void write(WriteBatch batch) {
-        if (batch.count() == 0) {
+        if (staged.isEmpty() && batch.count() == 0) {
             return;
         }
         try {
+            staged.drainSorted(batch, family);
             db.rocksDb().write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw new StoreException("cannot write the key index: " + e.getMessage(), e);
+        } finally {
+            batch.clear();
         }
     }
 

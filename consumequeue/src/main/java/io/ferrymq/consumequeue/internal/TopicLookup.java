@@ -1,12 +1,14 @@
 package io.ferrymq.consumequeue.internal;
 
-import io.ferrymq.protocol.message.StoredRecord;
-import java.nio.ByteBuffer;
+import io.ferrymq.protocol.message.IndexFields;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Finds a topic's {@link TopicQueues} from the topic bytes of a stored record without building a
- * String: an open-addressing table keyed by the UTF-8 bytes. A miss decodes the topic once and
- * remembers it, so the dispatcher allocates per new topic, not per record.
+ * String: the previous record's topic is checked first (records of one topic come in runs), then an
+ * open-addressing table keyed by the UTF-8 bytes. A miss decodes the topic once and remembers it, so
+ * the dispatcher allocates per new topic, not per record.
  *
  * <p>Not thread-safe: owned by the dispatcher thread.
  */
@@ -15,26 +17,36 @@ final class TopicLookup {
     private byte[][] keys = new byte[64][];
     private TopicQueues[] values = new TopicQueues[64];
     private int size;
+    private byte[] lastKey;
+    private TopicQueues lastValue;
 
     TopicLookup(ConsumeQueueTable table) {
         this.table = table;
     }
 
-    TopicQueues find(StoredRecord record) {
-        ByteBuffer buffer = record.buffer();
-        int position = record.topicPosition();
-        int length = record.topicLength();
+    TopicQueues find(IndexFields fields) {
+        byte[] bytes = fields.topicBytes();
+        int length = fields.topicLength();
+        if (lastKey != null && Arrays.equals(lastKey, 0, lastKey.length, bytes, 0, length)) {
+            return lastValue;
+        }
         int mask = keys.length - 1;
-        int slot = hash(buffer, position, length) & mask;
+        int slot = hash(bytes, length) & mask;
         while (keys[slot] != null) {
-            if (record.topicEquals(keys[slot])) {
-                return values[slot];
+            byte[] key = keys[slot];
+            if (Arrays.equals(key, 0, key.length, bytes, 0, length)) {
+                lastKey = key;
+                lastValue = values[slot];
+                return lastValue;
             }
             slot = (slot + 1) & mask;
         }
-        String topic = record.topic();
+        String topic = new String(bytes, 0, length, StandardCharsets.UTF_8);
         TopicQueues queues = table.topicQueues(topic);
-        insert(topic.getBytes(java.nio.charset.StandardCharsets.UTF_8), queues);
+        byte[] key = Arrays.copyOf(bytes, length);
+        insert(key, queues);
+        lastKey = key;
+        lastValue = queues;
         return queues;
     }
 
@@ -43,7 +55,7 @@ final class TopicLookup {
             grow();
         }
         int mask = keys.length - 1;
-        int slot = hash(ByteBuffer.wrap(key), 0, key.length) & mask;
+        int slot = hash(key, key.length) & mask;
         while (keys[slot] != null) {
             slot = (slot + 1) & mask;
         }
@@ -65,10 +77,10 @@ final class TopicLookup {
         }
     }
 
-    private static int hash(ByteBuffer buffer, int position, int length) {
+    private static int hash(byte[] bytes, int length) {
         int h = 0x811C9DC5;
         for (int i = 0; i < length; i++) {
-            h = (h ^ buffer.get(position + i)) * 0x01000193;
+            h = (h ^ bytes[i]) * 0x01000193;
         }
         return h ^ (h >>> 16);
     }

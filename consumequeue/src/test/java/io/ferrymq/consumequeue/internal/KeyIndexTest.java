@@ -36,7 +36,7 @@ class KeyIndexTest {
 
     private void add(byte[] topic, String keys, String uniqKey, long timeMs, long offset) throws Exception {
         try (WriteBatch batch = new WriteBatch()) {
-            index.add(batch, topic, keys, uniqKey, timeMs, offset, 200);
+            index.add(topic, keys, uniqKey, timeMs, offset, 200);
             index.write(batch);
         }
     }
