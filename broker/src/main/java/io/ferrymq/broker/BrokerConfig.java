@@ -36,6 +36,7 @@ public record BrokerConfig(
         int fileReservedTime,
         String deleteWhen,
         int diskMaxUsedSpaceRatio,
+        boolean warmMapedFileEnable,
         boolean autoCreateTopicEnable,
         boolean autoCreateSubscriptionGroup,
         int defaultTopicQueueNums,
@@ -89,7 +90,8 @@ public record BrokerConfig(
                 fileReservedTime,
                 deleteWhen,
                 diskMaxUsedSpaceRatio,
-                Math.max(90, diskMaxUsedSpaceRatio));
+                Math.max(90, diskMaxUsedSpaceRatio),
+                warmMapedFileEnable);
         return new StoreConfig(root, log, mappedFileSizeConsumeQueue, flushIntervalConsumeQueue);
     }
 

@@ -64,6 +64,7 @@ final class ConfigReader {
                 values.intValue("fileReservedTime"),
                 values.text("deleteWhen"),
                 values.intValue("diskMaxUsedSpaceRatio"),
+                values.bool("warmMapedFileEnable"),
                 values.bool("autoCreateTopicEnable"),
                 values.bool("autoCreateSubscriptionGroup"),
                 values.intValue("defaultTopicQueueNums"),
@@ -105,6 +106,7 @@ final class ConfigReader {
         all.put("fileReservedTime", c.fileReservedTime());
         all.put("deleteWhen", c.deleteWhen());
         all.put("diskMaxUsedSpaceRatio", c.diskMaxUsedSpaceRatio());
+        all.put("warmMapedFileEnable", c.warmMapedFileEnable());
         all.put("autoCreateTopicEnable", c.autoCreateTopicEnable());
         all.put("autoCreateSubscriptionGroup", c.autoCreateSubscriptionGroup());
         all.put("defaultTopicQueueNums", c.defaultTopicQueueNums());
@@ -185,6 +187,7 @@ final class ConfigReader {
         d.put("fileReservedTime", "72");
         d.put("deleteWhen", "04");
         d.put("diskMaxUsedSpaceRatio", "75");
+        d.put("warmMapedFileEnable", "false");
         d.put("autoCreateTopicEnable", "true");
         d.put("autoCreateSubscriptionGroup", "true");
         d.put("defaultTopicQueueNums", "8");

@@ -16,6 +16,9 @@ import java.nio.file.Path;
  * @param diskMaxUsedSpaceRatio {@code diskMaxUsedSpaceRatio} percent: above it old segments are
  *     deleted at once, whatever the hour (75)
  * @param diskHardLimitRatio percent of disk use above which appends are refused (90)
+ * @param warmMapedFileEnable {@code warmMapedFileEnable}: the next segment is written full of zeros
+ *     and forced ahead of need, so appends never fault in a fresh page; costs writing every segment
+ *     twice. Off (RocketMQ's default): the next segment is created sparse ahead of need
  */
 public record CommitLogConfig(
         Path directory,
@@ -26,7 +29,8 @@ public record CommitLogConfig(
         int fileReservedTimeHours,
         String deleteWhen,
         int diskMaxUsedSpaceRatio,
-        int diskHardLimitRatio) {
+        int diskHardLimitRatio,
+        boolean warmMapedFileEnable) {
 
     public static final int DEFAULT_SEGMENT_SIZE = 1024 * 1024 * 1024;
 
@@ -50,7 +54,7 @@ public record CommitLogConfig(
     /** RocketMQ's defaults for everything but the directory. */
     public static CommitLogConfig defaults(Path directory) {
         return new CommitLogConfig(
-                directory, DEFAULT_SEGMENT_SIZE, FlushDiskType.ASYNC_FLUSH, 500, 5000, 72, "04", 75, 90);
+                directory, DEFAULT_SEGMENT_SIZE, FlushDiskType.ASYNC_FLUSH, 500, 5000, 72, "04", 75, 90, false);
     }
 
     public CommitLogConfig withSegmentSizeBytes(int bytes) {
@@ -63,7 +67,8 @@ public record CommitLogConfig(
                 fileReservedTimeHours,
                 deleteWhen,
                 diskMaxUsedSpaceRatio,
-                diskHardLimitRatio);
+                diskHardLimitRatio,
+                warmMapedFileEnable);
     }
 
     public CommitLogConfig withFlushDiskType(FlushDiskType type) {
@@ -76,6 +81,21 @@ public record CommitLogConfig(
                 fileReservedTimeHours,
                 deleteWhen,
                 diskMaxUsedSpaceRatio,
-                diskHardLimitRatio);
+                diskHardLimitRatio,
+                warmMapedFileEnable);
+    }
+
+    public CommitLogConfig withWarmMapedFileEnable(boolean warm) {
+        return new CommitLogConfig(
+                directory,
+                segmentSizeBytes,
+                flushDiskType,
+                flushIntervalMs,
+                syncFlushTimeoutMs,
+                fileReservedTimeHours,
+                deleteWhen,
+                diskMaxUsedSpaceRatio,
+                diskHardLimitRatio,
+                warm);
     }
 }

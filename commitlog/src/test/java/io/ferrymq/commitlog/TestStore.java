@@ -40,7 +40,8 @@ public final class TestStore implements AutoCloseable {
     }
 
     public CommitLogConfig config() {
-        return new CommitLogConfig(root.resolve("commitlog"), SEGMENT, flushType, 100, 1_000, 72, deleteWhen, 75, 90);
+        return new CommitLogConfig(
+                root.resolve("commitlog"), SEGMENT, flushType, 100, 1_000, 72, deleteWhen, 75, 90, true);
     }
 
     public TestStore reopen() throws IOException {

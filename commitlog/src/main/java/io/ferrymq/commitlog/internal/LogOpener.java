@@ -37,7 +37,8 @@ public final class LogOpener {
             Options options)
             throws IOException {
         SegmentList segments = new SegmentList(config.segmentSizeBytes());
-        SegmentDirectory directory = new SegmentDirectory(config.directory(), config.segmentSizeBytes());
+        SegmentDirectory directory =
+                new SegmentDirectory(config.directory(), config.segmentSizeBytes(), config.warmMapedFileEnable());
         long written = recover(config, store, segments, directory);
         StoreCheckpoint checkpoint = store.checkpoint();
         WriteGate gate = new WriteGate();

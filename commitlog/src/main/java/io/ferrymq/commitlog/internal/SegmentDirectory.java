@@ -1,6 +1,7 @@
 package io.ferrymq.commitlog.internal;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -27,6 +28,7 @@ public final class SegmentDirectory {
 
     private final Path directory;
     private final int segmentSizeBytes;
+    private final boolean warm;
 
     /**
      * What was found on open: the contiguous run from the oldest file, any files after a gap, and the
@@ -34,9 +36,11 @@ public final class SegmentDirectory {
      */
     public record Found(List<Segment> contiguous, List<Path> afterGap, long firstResized) {}
 
-    public SegmentDirectory(Path directory, int segmentSizeBytes) {
+    /** @param warm whether prepared segments are written full of zeros and forced, or created sparse */
+    public SegmentDirectory(Path directory, int segmentSizeBytes, boolean warm) {
         this.directory = directory;
         this.segmentSizeBytes = segmentSizeBytes;
+        this.warm = warm;
     }
 
     public Path path() {
@@ -105,6 +109,16 @@ public final class SegmentDirectory {
      */
     Path writePrepared(long startOffset) throws IOException {
         Path file = preparedPath(startOffset);
+        if (!warm) {
+            try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+                sparse.setLength(0);
+                sparse.setLength(segmentSizeBytes);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return file;
+        }
         ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
         try (FileChannel channel = FileChannel.open(
                 file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

@@ -14,7 +14,7 @@ class SegmentListTest {
     Path dir;
 
     private Segment segment(long start) throws Exception {
-        return new SegmentDirectory(dir, SIZE).create(start);
+        return new SegmentDirectory(dir, SIZE, false).create(start);
     }
 
     @Test
@@ -58,8 +58,8 @@ class SegmentListTest {
 
     @Test
     void loadRefusesFilesOfAnotherSegmentSize() throws Exception {
-        new SegmentDirectory(dir, SIZE).create(SIZE);
-        assertThatThrownBy(() -> new SegmentDirectory(dir, 3 * SIZE).load())
+        new SegmentDirectory(dir, SIZE, false).create(SIZE);
+        assertThatThrownBy(() -> new SegmentDirectory(dir, 3 * SIZE, false).load())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mappedFileSizeCommitLog");
     }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SegmentPreparerTest {
     private static final int SIZE = 64 * 1024;
@@ -16,9 +18,10 @@ class SegmentPreparerTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aReadyPreparationIsAdoptedUnderTheSegmentName() throws Exception {
-        SegmentDirectory directory = new SegmentDirectory(dir, SIZE);
+    @ParameterizedTest(name = "warm {0}")
+    @ValueSource(booleans = {true, false})
+    void aReadyPreparationIsAdoptedUnderTheSegmentName(boolean warm) throws Exception {
+        SegmentDirectory directory = new SegmentDirectory(dir, SIZE, warm);
         try (SegmentPreparer preparer = new SegmentPreparer(directory)) {
             preparer.prepare(SIZE);
             await().atMost(Duration.ofSeconds(10)).until(() -> preparer.isReady(SIZE));
@@ -31,13 +34,18 @@ class SegmentPreparerTest {
             assertThat(dir.resolve("00000000000000065536")).hasSize(SIZE);
             assertThat(dir.resolve("00000000000000065536.prepared")).doesNotExist();
             assertThat(preparer.take(SIZE)).as("taken once").isNull();
+            for (int i = 0; i < SIZE; i += 4096) {
+                assertThat(segment.mapped().get(i))
+                        .as("byte %d of a prepared segment", i)
+                        .isZero();
+            }
             Unmapper.instance().unmap(segment.mapped());
         }
     }
 
     @Test
     void anotherOffsetOrAnUnfinishedPreparationIsNotTakenAndLeavesNoFile() throws Exception {
-        SegmentDirectory directory = new SegmentDirectory(dir, SIZE);
+        SegmentDirectory directory = new SegmentDirectory(dir, SIZE, true);
         try (SegmentPreparer preparer = new SegmentPreparer(directory)) {
             preparer.prepare(2L * SIZE);
             assertThat(preparer.take(SIZE)).isNull();
@@ -54,7 +62,7 @@ class SegmentPreparerTest {
     @Test
     void loadingTheDirectoryRemovesPreparationsLeftByACrash() throws Exception {
         Files.write(dir.resolve("00000000000000065536.prepared"), new byte[SIZE]);
-        SegmentDirectory.Found found = new SegmentDirectory(dir, SIZE).load();
+        SegmentDirectory.Found found = new SegmentDirectory(dir, SIZE, false).load();
         assertThat(found.contiguous()).isEmpty();
         assertThat(files()).isZero();
     }
