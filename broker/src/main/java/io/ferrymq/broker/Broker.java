@@ -18,6 +18,7 @@ import io.ferrymq.remoting.ClientConfig;
 import io.ferrymq.remoting.RemotingClient;
 import io.ferrymq.remoting.RemotingServer;
 import io.ferrymq.remoting.ServerConfig;
+import io.ferrymq.scheduler.TimerService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -29,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running broker: the message store, the topic table, the remoting server with one executor per
- * kind of request, the handlers, and the registration with the nameservers. {@link #start} opens
+ * One running broker: the message store, the scheduler of delayed messages, the topic table, the
+ * remoting server with one executor per kind of request, the handlers, and the registration with the
+ * nameservers. {@link #start} opens
  * everything; {@link #close()} shuts down gracefully. Thread-safe.
  */
 public final class Broker implements AutoCloseable {
@@ -39,6 +41,7 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final MessageStore store;
+    private final TimerService timers;
     private final TopicConfigTable topics;
     private final RequestExecutors executors;
     private final RemotingServer server;
@@ -50,7 +53,9 @@ public final class Broker implements AutoCloseable {
     private volatile NameServerRegistrar registrar;
     private volatile AgentRunner registrarRunner;
 
-    private Broker(BrokerConfig config, MessageStore store, TopicConfigTable topics, InetAddress ip) {
+    private Broker(
+            BrokerConfig config, MessageStore store, TopicConfigTable topics, TimerService timers, InetAddress ip) {
+        this.timers = timers;
         this.config = config;
         this.store = store;
         this.topics = topics;
@@ -77,7 +82,9 @@ public final class Broker implements AutoCloseable {
         InetAddress ip = InetAddress.getByName(config.brokerIP1());
         MessageStore store = MessageStore.open(config.storeConfig(), clock, DiskUsageProbe.fileSystem());
         Broker broker;
+        TimerService timers = null;
         try {
+            timers = TimerService.start(store, config.timerConfig(), clock);
             TopicConfigTable topics = RocksTopicConfigTable.open(
                     store.storeDb(),
                     clock,
@@ -87,8 +94,11 @@ public final class Broker implements AutoCloseable {
                             config.brokerName(),
                             config.autoCreateTopicEnable(),
                             config.defaultTopicQueueNums()));
-            broker = new Broker(config, store, topics, ip);
+            broker = new Broker(config, store, topics, timers, ip);
         } catch (RuntimeException e) {
+            if (timers != null) {
+                timers.close();
+            }
             store.close();
             throw e;
         }
@@ -109,7 +119,7 @@ public final class Broker implements AutoCloseable {
             // every handler is registered
             server.start();
         }
-        BrokerParts parts = new BrokerParts(config, store, topics, storeHost, keys, inFlight, clock);
+        BrokerParts parts = new BrokerParts(config, store, topics, timers, storeHost, keys, inFlight, clock);
         HandlerRegistry registry = (code, handler, kind) -> server.registerHandler(code, handler, executors.of(kind));
         parts.registerWith(registry);
         server.addChannelListener(parts.channelListener());
@@ -179,6 +189,11 @@ public final class Broker implements AutoCloseable {
         return topics;
     }
 
+    /** The scheduler of delayed messages. */
+    public TimerService timers() {
+        return timers;
+    }
+
     /**
      * Graceful shutdown: new requests are answered SYSTEM_BUSY while the queued ones run and pending
      * appends are answered; then the broker unregisters from its nameservers, stops listening, and
@@ -201,6 +216,7 @@ public final class Broker implements AutoCloseable {
         stopRegistration();
         server.close();
         executors.close();
+        timers.close();
         try {
             store.close();
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package io.ferrymq.broker;
 import io.ferrymq.commitlog.CommitLogConfig;
 import io.ferrymq.commitlog.FlushDiskType;
 import io.ferrymq.consumequeue.StoreConfig;
+import io.ferrymq.scheduler.DelayLevels;
+import io.ferrymq.scheduler.TimerConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,9 @@ public record BrokerConfig(
         String regionId,
         boolean traceOn,
         boolean longPollingEnable,
-        long shortPollingTimeMills) {
+        long shortPollingTimeMills,
+        String messageDelayLevel,
+        long timerMaxDelaySec) {
 
     /** The only role served so far. */
     public static final String ASYNC_MASTER = "ASYNC_MASTER";
@@ -93,6 +97,13 @@ public record BrokerConfig(
                 Math.max(90, diskMaxUsedSpaceRatio),
                 warmMapedFileEnable);
         return new StoreConfig(root, log, mappedFileSizeConsumeQueue, flushIntervalConsumeQueue);
+    }
+
+    /** The scheduler's settings: {@code messageDelayLevel} and {@code timerMaxDelaySec} over its defaults. */
+    public TimerConfig timerConfig() {
+        return TimerConfig.defaults()
+                .withDelayLevels(DelayLevels.parse(messageDelayLevel))
+                .withMaxDelaySec(timerMaxDelaySec);
     }
 
     /** Every key with its effective value, in key order, as {@code key=value} lines. */

@@ -11,11 +11,14 @@ import io.ferrymq.broker.internal.send.SendPipeline;
 import io.ferrymq.broker.internal.send.SendSettings;
 import io.ferrymq.broker.internal.send.SingleSendHandler;
 import io.ferrymq.broker.internal.send.StoreHost;
+import io.ferrymq.broker.internal.timer.CancelTimerHandler;
+import io.ferrymq.broker.internal.timer.TimerStatsHandler;
 import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ChannelListener;
+import io.ferrymq.scheduler.TimerService;
 import java.time.Clock;
 
 /**
@@ -27,11 +30,13 @@ import java.time.Clock;
 final class BrokerParts {
     private final SendPipeline sendPipeline;
     private final ConsumeSide consumeSide;
+    private final TimerService timers;
 
     BrokerParts(
             BrokerConfig config,
             MessageStore store,
             TopicConfigTable topics,
+            TimerService timers,
             StoreHost storeHost,
             UniqueKeyGenerator keys,
             InFlightSends inFlight,
@@ -44,7 +49,8 @@ final class BrokerParts {
                 config.maxMessageSize(),
                 config.brokerPermission(),
                 storeHost);
-        this.sendPipeline = new SendPipeline(settings, topics, store, keys, inFlight);
+        this.timers = timers;
+        this.sendPipeline = new SendPipeline(settings, topics, store, keys, inFlight, timers.config(), clock);
         this.consumeSide = new ConsumeSide(
                 new ConsumeSettings(
                         config.autoCreateSubscriptionGroup(),
@@ -65,6 +71,8 @@ final class BrokerParts {
                 new SingleSendHandler(SendHeaderCodec.V2, sendPipeline),
                 ExecutorKind.SEND);
         registry.register(RequestCode.SEND_BATCH_MESSAGE, new BatchSendHandler(sendPipeline), ExecutorKind.SEND);
+        registry.register(RequestCode.FERRY_TIMER_STATS, new TimerStatsHandler(timers), ExecutorKind.ADMIN);
+        registry.register(RequestCode.FERRY_CANCEL_TIMER, new CancelTimerHandler(timers), ExecutorKind.ADMIN);
         consumeSide.registerWith(registry);
     }
 

@@ -58,6 +58,7 @@ final class ConfigChecks {
                 c.brokerPermission(),
                 "0..7");
         threads(c);
+        timers(c);
         require(
                 c.shortPollingTimeMills() >= 0 && c.shortPollingTimeMills() <= 20_000,
                 "shortPollingTimeMills",
@@ -97,6 +98,20 @@ final class ConfigChecks {
     private static void require(boolean ok, String key, long value, String expected) {
         if (!ok) {
             throw ConfigReader.bad(key, value, expected);
+        }
+    }
+
+    private static void timers(BrokerConfig c) {
+        positive("timerMaxDelaySec", c.timerMaxDelaySec());
+        require(
+                c.timerMaxDelaySec() <= Long.MAX_VALUE / 1000 / 4,
+                "timerMaxDelaySec",
+                c.timerMaxDelaySec(),
+                "a number of seconds that fits a delivery time in ms");
+        try {
+            c.timerConfig();
+        } catch (IllegalArgumentException e) {
+            throw ConfigReader.bad("messageDelayLevel", c.messageDelayLevel(), e.getMessage());
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.ferrymq.broker;
 
 import io.ferrymq.commitlog.FlushDiskType;
+import io.ferrymq.scheduler.DelayLevels;
+import io.ferrymq.scheduler.TimerConfig;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -81,7 +83,9 @@ final class ConfigReader {
                 values.text("regionId"),
                 values.bool("traceOn"),
                 values.bool("longPollingEnable"),
-                values.longValue("shortPollingTimeMills"));
+                values.longValue("shortPollingTimeMills"),
+                values.text("messageDelayLevel"),
+                values.longValue("timerMaxDelaySec"));
         ConfigChecks.check(config);
         return config;
     }
@@ -124,6 +128,8 @@ final class ConfigReader {
         all.put("traceOn", c.traceOn());
         all.put("longPollingEnable", c.longPollingEnable());
         all.put("shortPollingTimeMills", c.shortPollingTimeMills());
+        all.put("messageDelayLevel", c.messageDelayLevel());
+        all.put("timerMaxDelaySec", c.timerMaxDelaySec());
         StringBuilder text = new StringBuilder();
         all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
@@ -205,6 +211,8 @@ final class ConfigReader {
         d.put("traceOn", "true");
         d.put("longPollingEnable", "true");
         d.put("shortPollingTimeMills", "1000");
+        d.put("messageDelayLevel", DelayLevels.DEFAULT_SPEC);
+        d.put("timerMaxDelaySec", Long.toString(TimerConfig.DEFAULT_MAX_DELAY_MS / 1000));
         return Collections.unmodifiableMap(d);
     }
 

@@ -18,6 +18,7 @@ import io.ferrymq.protocol.message.MessageProperties;
 import io.ferrymq.protocol.message.OffsetMessageId;
 import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.remoting.RemotingClient;
+import io.ferrymq.scheduler.TimerTopic;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -159,21 +160,29 @@ class SendHandlersTest {
         missing.extFields().remove("b");
         expect(missing, ResponseCode.INVALID_PARAMETER, "'b'");
         expect(RemotingCommand.request(999), ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "999");
+        expect(sendV2(header("fourq", 0, props("DELAY", "three")), bytes("x")), ResponseCode.MESSAGE_ILLEGAL, "DELAY");
         expect(
-                sendV2(header("fourq", 0, props("DELAY", "3")), bytes("x")),
+                sendV2(header("fourq", 0, props("TIMER_DELAY_SEC", "40000000")), bytes("x")),
                 ResponseCode.MESSAGE_ILLEGAL,
-                "not supported yet");
+                "timerMaxDelaySec");
+        expect(
+                sendV2(header("fourq", 0, props("TIMER_DELAY_MS", "-5")), bytes("x")),
+                ResponseCode.MESSAGE_ILLEGAL,
+                "TIMER_DELAY_MS");
+        expect(sendV2(header(TimerTopic.NAME, 0, null), bytes("x")), ResponseCode.NO_PERMISSION, "forbidden");
         expect(
                 sendV2(header("fourq", 0, props("TRAN_MSG", "true")), bytes("x")),
                 ResponseCode.MESSAGE_ILLEGAL,
                 "transactional");
-        expect(
-                sendV2(header("fourq", 0, props("TIMER_DELAY_SEC", "3")), bytes("x")),
-                ResponseCode.MESSAGE_ILLEGAL,
-                "delayed");
         RemotingCommand badBatch = sendV2(header("fourq", 0, null), new byte[] {0, 0, 0, 9});
         badBatch.code(RequestCode.SEND_BATCH_MESSAGE);
         expect(badBatch, ResponseCode.MESSAGE_ILLEGAL, "malformed batch");
+        RemotingCommand delayedBatch = sendV2(
+                header("fourq", 0, null),
+                BatchBodyCodec.encode(
+                        List.of(BatchEntry.of(0, bytes("x"), MessageProperties.encode(Map.of("DELAY", "2"))))));
+        delayedBatch.code(RequestCode.SEND_BATCH_MESSAGE);
+        expect(delayedBatch, ResponseCode.MESSAGE_ILLEGAL, "cannot carry delayed messages");
         RemotingCommand retryBatch = sendV2(header("%RETRY%g", 0, null), bytes("x"));
         retryBatch.code(RequestCode.SEND_BATCH_MESSAGE);
         expect(retryBatch, ResponseCode.MESSAGE_ILLEGAL, "retry topic");
@@ -181,6 +190,54 @@ class SendHandlersTest {
         RemotingCommand ok = call(sendV2(header("fourq", 3, null), bytes("fine")));
         assertThat(ok.code()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(ok.extField("queueId")).isEqualTo("3");
+    }
+
+    @Test
+    void aDelayedSendIsParkedThenDeliveredToItsQueueWithItsIdAndWithoutDelayProperties() throws Exception {
+        call(sendV2(header("later", 0, null), bytes("create")));
+        RemotingCommand response =
+                call(sendV2(header("later", 2, props("TIMER_DELAY_MS", "400", "KEYS", "k9")), bytes("soon")));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.extField("queueId")).as("the queue sent to").isEqualTo("2");
+        long parkedAt =
+                MessageIds.decodeOffsetMessageId(response.extField("msgId")).physicalOffset();
+        org.awaitility.Awaitility.await().until(() -> broker.store().byPhysicalOffset(parkedAt) != null);
+        StoredRecord parked = record(parkedAt);
+        assertThat(parked.topic()).isEqualTo(TimerTopic.NAME);
+        assertThat(parked.properties())
+                .containsEntry("REAL_TOPIC", "later")
+                .containsEntry("REAL_QID", "2")
+                .containsKey("TIMER_OUT_MS")
+                .doesNotContainKey("TIMER_DELAY_MS");
+        assertThat(broker.store().maxOffset("later", 2))
+                .as("not before its time")
+                .isZero();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> broker.store().maxOffset("later", 2) == 1);
+        ByteBuffer delivered = broker.store()
+                .get("later", 2, 0, 1, 1 << 20, io.ferrymq.consumequeue.MessageFilter.all())
+                .messages()
+                .get(0);
+        StoredRecord record = new StoredRecord().wrap(delivered, delivered.position());
+        assertThat(record.storeTimestamp())
+                .isGreaterThanOrEqualTo(Long.parseLong(parked.properties().get("TIMER_OUT_MS")));
+        assertThat(record.properties())
+                .containsEntry("UNIQ_KEY", response.extField("transactionId"))
+                .containsEntry("KEYS", "k9")
+                .doesNotContainKeys("TIMER_DELAY_MS", "TIMER_OUT_MS", "REAL_TOPIC", "REAL_QID");
+    }
+
+    @Test
+    void aDelayAlreadyDueIsStoredOnItsTopicAtOnce() throws Exception {
+        RemotingCommand response = call(sendV2(header("now", 1, props("TIMER_DELIVER_MS", "1000")), bytes("due")));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        long offset =
+                MessageIds.decodeOffsetMessageId(response.extField("msgId")).physicalOffset();
+        assertThat(storedProperties(offset, "now", "due")).doesNotContainKey("TIMER_DELIVER_MS");
     }
 
     private void expect(RemotingCommand request, int code, String remark) throws Exception {

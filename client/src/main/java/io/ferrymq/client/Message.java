@@ -1,6 +1,8 @@
 package io.ferrymq.client;
 
 import io.ferrymq.protocol.message.MessageProperty;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +21,18 @@ import java.util.Set;
  *         .body("{\"id\":42}".getBytes(UTF_8))
  *         .property("region", "eu")
  *         .build();
+ *
+ * // delivered to consumers of "Reminders" no earlier than 30 minutes after the broker stores it
+ * Message reminder = Message.builder()
+ *         .topic("Reminders").body(bytes)
+ *         .deliverAfter(Duration.ofMinutes(30))
+ *         .build();
  * }</pre>
+ *
+ * <p>A delayed message ({@link Builder#deliverAt}, {@link Builder#deliverAfter}) is kept by the broker
+ * until its time and then delivered with the same message id; a time now or past delivers at once.
+ * The broker refuses delays beyond its {@code timerMaxDelaySec} (365 days by default). Delayed
+ * messages cannot be sent in a batch.
  */
 public final class Message {
     private static final Set<String> RESERVED = Set.of(
@@ -28,6 +41,9 @@ public final class Message {
             MessageProperty.TAGS,
             MessageProperty.WAIT,
             MessageProperty.DELAY,
+            MessageProperty.TIMER_DELIVER_MS,
+            MessageProperty.TIMER_DELAY_MS,
+            MessageProperty.TIMER_DELAY_SEC,
             MessageProperty.RETRY_TOPIC,
             MessageProperty.REAL_TOPIC,
             MessageProperty.REAL_QID,
@@ -148,6 +164,31 @@ public final class Message {
 
         public Builder flag(int flag) {
             this.flag = flag;
+            return this;
+        }
+
+        /**
+         * Delivers the message no earlier than {@code time} (by the broker's clock); replaces an
+         * earlier {@link #deliverAfter}. A time now or past delivers at once.
+         */
+        public Builder deliverAt(Instant time) {
+            properties.remove(MessageProperty.TIMER_DELAY_MS);
+            properties.put(MessageProperty.TIMER_DELIVER_MS, Long.toString(time.toEpochMilli()));
+            return this;
+        }
+
+        /**
+         * Delivers the message no earlier than {@code delay} after the broker stores it; replaces an
+         * earlier {@link #deliverAt}.
+         *
+         * @throws IllegalArgumentException when {@code delay} is negative
+         */
+        public Builder deliverAfter(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("a delay cannot be negative: " + delay);
+            }
+            properties.remove(MessageProperty.TIMER_DELIVER_MS);
+            properties.put(MessageProperty.TIMER_DELAY_MS, Long.toString(delay.toMillis()));
             return this;
         }
 

@@ -80,6 +80,12 @@ public final class RequestCode {
     public static final int GET_BROKER_MEMBER_GROUP = 901;
     public static final int BROKER_HEARTBEAT = 904;
 
+    // FerryMQ's own admin requests (7000..7999, unused by RocketMQ); bodies are JSON, see each handler
+    /** Statistics of the broker's delayed-message scheduler. No header; the body is {@code TimerStats}. */
+    public static final int FERRY_TIMER_STATS = 7001;
+    /** Cancels a pending delayed message. Header {@code msgId}: the message's id (UNIQ_KEY). */
+    public static final int FERRY_CANCEL_TIMER = 7002;
+
     private static final Map<Integer, String> NAMES = namesOf(RequestCode.class);
 
     private RequestCode() {}

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * SEND_BATCH_MESSAGE (320): the body holds several messages ({@link BatchBodyCodec}) for one topic and
  * queue, appended together with consecutive queue offsets. Refuses {@code %RETRY%} topics and topics
- * over 127 characters (MESSAGE_ILLEGAL), a malformed body and a body over maxMessageSize. The
+ * over 127 characters (MESSAGE_ILLEGAL), delayed messages (the official client never batches them),
+ * a malformed body and a body over maxMessageSize. The
  * response's msgId lists every message's offset id; transactionId is the batch's UNIQ_KEY.
  * Thread-safe.
  */
@@ -43,6 +44,11 @@ public final class BatchSendHandler implements RequestHandler {
             for (BatchEntry entry : entries) {
                 BrokerProperties.Prepared properties =
                         pipeline.properties(entry.array(), entry.propertiesOffset(), entry.propertiesLength());
+                if (properties.special().hasDelay()) {
+                    throw new SendRejection(
+                            ResponseCode.MESSAGE_ILLEGAL,
+                            "a batch cannot carry delayed messages (DELAY or TIMER_* properties): send them one by one");
+                }
                 records.add(new MessageRecord(pipeline.message(header, target, bornAddress, bornPort)
                         .flag(entry.flag())
                         .body(entry.array(), entry.bodyOffset(), entry.bodyLength())

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Completes a message's property string the way the broker stores it: the producer's properties,
  * then UNIQ_KEY when it had none, then CLUSTER, MSG_REGION and TRACE_ON (appended last, so they win
- * over any the producer sent). Also refuses what this broker cannot deliver correctly yet: delayed,
- * timer and transactional messages. Thread-safe.
+ * over any the producer sent). Also finds the properties that change where the message goes ({@link
+ * SpecialProperties}). Thread-safe.
  */
 final class BrokerProperties {
     private static final byte[] UNIQ_KEY_PREFIX =
@@ -36,12 +36,12 @@ final class BrokerProperties {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The stored property string and the message's UNIQ_KEY. */
-    record Prepared(byte[] bytes, String uniqKey) {}
+    /** The stored property string, the message's UNIQ_KEY and its delay properties. */
+    record Prepared(byte[] bytes, String uniqKey, SpecialProperties special) {}
 
     /** Completes the properties in {@code array[offset, offset + length)}. */
     Prepared prepare(byte[] array, int offset, int length) throws SendRejection {
-        UnsupportedFeatures.check(array, offset, length);
+        SpecialProperties special = SpecialProperties.scan(array, offset, length);
         String uniqKey = MessageProperties.find(array, offset, length, MessageProperty.UNIQ_KEY);
         byte[] addedKey = null;
         if (uniqKey == null) {
@@ -71,7 +71,7 @@ final class BrokerProperties {
             out[at++] = MessageProperties.PROPERTY_SEPARATOR;
         }
         put(out, at, suffix);
-        return new Prepared(out, uniqKey);
+        return new Prepared(out, uniqKey, special);
     }
 
     private static int put(byte[] out, int at, byte[] bytes) {

@@ -11,8 +11,10 @@ import io.ferrymq.protocol.message.MessageSysFlag;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.protocol.route.TopicConfig;
 import io.ferrymq.remoting.RemoteChannel;
+import io.ferrymq.scheduler.TimerConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,18 +31,22 @@ public final class SendPipeline {
     private final TopicAdmission admission;
     private final BrokerProperties properties;
     private final SendResponder responder;
+    private final DelayPlacement delays;
 
     public SendPipeline(
             SendSettings settings,
             TopicConfigTable topics,
             MessageStore store,
             UniqueKeyGenerator keys,
-            InFlightSends inFlight) {
+            InFlightSends inFlight,
+            TimerConfig timers,
+            Clock clock) {
         this.settings = settings;
         this.store = store;
         this.admission = new TopicAdmission(settings, topics);
         this.properties = new BrokerProperties(settings, keys);
         this.responder = new SendResponder(settings, inFlight);
+        this.delays = new DelayPlacement(timers, clock);
     }
 
     SendTarget admit(SendMessageRequestHeader header, RemoteChannel channel, int bodyBytes) throws SendRejection {
@@ -50,12 +56,17 @@ public final class SendPipeline {
                     "the message body size " + bodyBytes + " bytes exceeds the maximum " + settings.maxMessageSize()
                             + " (maxMessageSize)");
         }
-        UnsupportedFeatures.checkSysFlag(header.sysFlag());
+        SpecialProperties.checkSysFlag(header.sysFlag());
         return admission.admit(header, channel.remoteAddress());
     }
 
     BrokerProperties.Prepared properties(byte[] array, int offset, int length) throws SendRejection {
         return properties.prepare(array, offset, length);
+    }
+
+    /** Where a message with delay properties goes; null when it goes where it was sent. */
+    DelayPlacement.Placement placement(BrokerProperties.Prepared prepared, SendTarget target) throws SendRejection {
+        return delays.place(prepared.special(), prepared.bytes(), target.topic().topicName(), target.queueId());
     }
 
     /** A builder with everything but body and properties filled in. */
@@ -79,10 +90,15 @@ public final class SendPipeline {
                 .reconsumeTimes(header.reconsumeTimes() == null ? 0 : header.reconsumeTimes());
     }
 
+    /** @param queueId the queue the answer names: the one sent to, also for a message parked elsewhere */
     void appendOne(
-            RemoteChannel channel, io.ferrymq.protocol.RemotingCommand request, MessageRecord record, String uniqKey) {
+            RemoteChannel channel,
+            io.ferrymq.protocol.RemotingCommand request,
+            MessageRecord record,
+            int queueId,
+            String uniqKey) {
         CompletableFuture<AppendResult> append = store.put(record);
-        responder.whenStored(channel, request, append, record.queueId(), uniqKey, new int[] {record.recordSize()});
+        responder.whenStored(channel, request, append, queueId, uniqKey, new int[] {record.recordSize()});
     }
 
     void appendBatch(

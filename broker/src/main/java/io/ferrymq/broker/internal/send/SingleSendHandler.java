@@ -4,14 +4,16 @@ import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.header.broker.SendMessageRequestHeader;
+import io.ferrymq.protocol.message.EncodableMessage;
 import io.ferrymq.protocol.message.MessageProperties;
 import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RequestHandler;
 
 /**
  * SEND_MESSAGE (10, V1 header keys) and SEND_MESSAGE_V2 (310, keys {@code a}…{@code n}): one message,
- * the request body as its body. Answers errors at once and success when the append completes
- * (returning null here). Thread-safe.
+ * the request body as its body. A message with a delivery time ahead is parked for the scheduler
+ * ({@link DelayPlacement}). Answers errors at once and success when the append completes (returning
+ * null here). Thread-safe.
  */
 public final class SingleSendHandler implements RequestHandler {
     private final SendHeaderCodec codec;
@@ -31,13 +33,18 @@ public final class SingleSendHandler implements RequestHandler {
             SendTarget target = pipeline.admit(header, channel, body.length);
             byte[] given = MessageProperties.toBytes(header.properties());
             BrokerProperties.Prepared properties = pipeline.properties(given, 0, given.length);
+            DelayPlacement.Placement placement = pipeline.placement(properties, target);
             String peer = channel.remoteAddress();
-            MessageRecord record = new MessageRecord(
-                    pipeline.message(header, target, SendPipeline.addressOf(peer), SendPipeline.portOf(peer))
-                            .body(body)
-                            .properties(properties.bytes())
-                            .build());
-            pipeline.appendOne(channel, request, record, properties.uniqKey());
+            EncodableMessage.Builder message = pipeline.message(
+                            header, target, SendPipeline.addressOf(peer), SendPipeline.portOf(peer))
+                    .body(body);
+            if (placement == null) {
+                message.properties(properties.bytes());
+            } else {
+                message.topic(placement.topic()).queueId(placement.queueId()).properties(placement.properties());
+            }
+            pipeline.appendOne(
+                    channel, request, new MessageRecord(message.build()), target.queueId(), properties.uniqKey());
             return null;
         } catch (SendRejection rejection) {
             return rejection.responseTo(request);

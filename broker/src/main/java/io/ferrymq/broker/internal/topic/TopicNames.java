@@ -1,5 +1,6 @@
 package io.ferrymq.broker.internal.topic;
 
+import io.ferrymq.scheduler.TimerTopic;
 import java.util.Set;
 
 /**
@@ -19,6 +20,7 @@ public final class TopicNames {
     /** Topics no producer may send to. */
     private static final Set<String> NOT_WRITABLE_BY_PRODUCERS = Set.of(
             "SCHEDULE_TOPIC_XXXX",
+            TimerTopic.NAME,
             "RMQ_SYS_TRANS_HALF_TOPIC",
             "RMQ_SYS_TRANS_OP_HALF_TOPIC",
             "TRANS_CHECK_MAX_TIME_TOPIC",

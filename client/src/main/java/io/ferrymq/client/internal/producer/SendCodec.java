@@ -83,6 +83,10 @@ public final class SendCodec {
                 throw new IllegalArgumentException(
                         "a batch goes to one topic: " + topic + " and " + message.topic() + " mixed");
             }
+            if (message.properties().containsKey(MessageProperty.TIMER_DELIVER_MS)
+                    || message.properties().containsKey(MessageProperty.TIMER_DELAY_MS)) {
+                throw new IllegalArgumentException("a batch cannot carry delayed messages: send them one by one");
+            }
             byte[] properties = MessageProperties.encode(properties(message, uniqKeys.get(i)));
             entries.add(BatchEntry.of(message.flag(), message.body(), properties));
             ids.add(uniqKeys.get(i));

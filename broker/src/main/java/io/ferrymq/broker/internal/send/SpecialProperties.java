@@ -1,0 +1,83 @@
+package io.ferrymq.broker.internal.send;
+
+import io.ferrymq.protocol.ResponseCode;
+import io.ferrymq.protocol.message.MessageProperties;
+import io.ferrymq.protocol.message.MessageProperty;
+import io.ferrymq.protocol.message.MessageSysFlag;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The properties that change where a sent message goes, found in one pass over the property bytes:
+ * the delay ones ({@code DELAY}, {@code TIMER_DELAY_SEC}, {@code TIMER_DELAY_MS}, {@code
+ * TIMER_DELIVER_MS}), which send it to the scheduler. Transactional messages ({@code TRAN_MSG=true},
+ * or a prepared/rollback sysFlag) are refused with MESSAGE_ILLEGAL until the transaction module lands:
+ * storing them as plain messages would deliver them uncommitted. Only names starting with D or T are
+ * decoded, so an ordinary message costs a byte scan.
+ *
+ * @param delay {@code DELAY}, or null
+ * @param delaySec {@code TIMER_DELAY_SEC}, or null
+ * @param delayMs {@code TIMER_DELAY_MS}, or null
+ * @param deliverMs {@code TIMER_DELIVER_MS}, or null
+ */
+record SpecialProperties(String delay, String delaySec, String delayMs, String deliverMs) {
+    static final SpecialProperties NONE = new SpecialProperties(null, null, null, null);
+    static final String TRANSACTION_REMARK = "transactional messages are not supported yet by this FerryMQ broker";
+
+    /** Whether any delay property is present (a {@code DELAY} of 0 counts: the scheduler decides). */
+    boolean hasDelay() {
+        return this != NONE;
+    }
+
+    static void checkSysFlag(int sysFlag) throws SendRejection {
+        int type = MessageSysFlag.transactionType(sysFlag);
+        if (type == MessageSysFlag.TRANSACTION_PREPARED_TYPE || type == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
+            throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, TRANSACTION_REMARK);
+        }
+    }
+
+    /** Scans {@code array[offset, offset + length)}. */
+    static SpecialProperties scan(byte[] array, int offset, int length) throws SendRejection {
+        SpecialProperties found = NONE;
+        int end = offset + length;
+        int start = offset;
+        while (start < end) {
+            int segmentEnd = indexOf(array, start, end, MessageProperties.PROPERTY_SEPARATOR);
+            int separator = indexOf(array, start, segmentEnd, MessageProperties.NAME_VALUE_SEPARATOR);
+            if (separator > start && separator < segmentEnd - 1) {
+                byte first = array[start];
+                if (first == 'D' || first == 'T') {
+                    found = found.with(array, start, separator, segmentEnd);
+                }
+            }
+            start = segmentEnd + 1;
+        }
+        return found;
+    }
+
+    private SpecialProperties with(byte[] array, int start, int separator, int end) throws SendRejection {
+        String name = new String(array, start, separator - start, StandardCharsets.UTF_8);
+        String value = new String(array, separator + 1, end - separator - 1, StandardCharsets.UTF_8).trim();
+        return switch (name) {
+            case MessageProperty.DELAY -> new SpecialProperties(value, delaySec, delayMs, deliverMs);
+            case MessageProperty.TIMER_DELAY_SEC -> new SpecialProperties(delay, value, delayMs, deliverMs);
+            case MessageProperty.TIMER_DELAY_MS -> new SpecialProperties(delay, delaySec, value, deliverMs);
+            case MessageProperty.TIMER_DELIVER_MS -> new SpecialProperties(delay, delaySec, delayMs, value);
+            case MessageProperty.TRAN_MSG -> {
+                if (Boolean.parseBoolean(value)) {
+                    throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, TRANSACTION_REMARK);
+                }
+                yield this;
+            }
+            default -> this;
+        };
+    }
+
+    private static int indexOf(byte[] array, int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (array[i] == value) {
+                return i;
+            }
+        }
+        return to;
+    }
+}
