@@ -33,7 +33,6 @@ final class Firing {
     private final FireFence fence;
     private final EntryBuffer settles;
     private final EntryBuffer retries;
-    private final Runnable wakeIndexer;
     private final Runnable wakeDriver;
     private final int maxInFlight;
     private final long retryBackoffMs;
@@ -50,7 +49,6 @@ final class Firing {
             FireFence fence,
             EntryBuffer settles,
             EntryBuffer retries,
-            Runnable wakeIndexer,
             Runnable wakeDriver,
             int maxInFlight,
             long retryBackoffMs) {
@@ -61,7 +59,6 @@ final class Firing {
         this.fence = fence;
         this.settles = settles;
         this.retries = retries;
-        this.wakeIndexer = wakeIndexer;
         this.wakeDriver = wakeDriver;
         this.maxInFlight = maxInFlight;
         this.retryBackoffMs = retryBackoffMs;
@@ -170,9 +167,11 @@ final class Firing {
         settle(deliverAtMs, offset, Settle.LOST, clock.millis());
     }
 
+    /**
+     * Reports a settled timer. The index agent is not woken for it: it applies settles in batches on
+     * its next step (at most {@code indexIdleMs} later), which saves a wake-up per fired timer.
+     */
     void settle(long deliverAtMs, long offset, int kind, long atMs) {
-        if (settles.add(deliverAtMs, offset, kind, atMs)) {
-            wakeIndexer.run();
-        }
+        settles.add(deliverAtMs, offset, kind, atMs);
     }
 }

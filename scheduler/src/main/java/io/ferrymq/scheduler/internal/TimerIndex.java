@@ -165,9 +165,9 @@ public final class TimerIndex implements AutoCloseable {
     }
 
     /**
-     * Counts entries due before each bound (bounds ascending), stopping after {@code cap} entries.
+     * Counts entries due at or before each bound (bounds ascending), stopping after {@code cap} entries.
      *
-     * @return counts[i] = entries due in [bound[i-1], bound[i]); the last element is 1 when the cap
+     * @return counts[i] = entries due in (bound[i-1], bound[i]]; the last element is 1 when the cap
      *     stopped the count, else 0
      */
     public long[] countBelow(long[] bounds, long cap) {
@@ -181,7 +181,7 @@ public final class TimerIndex implements AutoCloseable {
                     break;
                 }
                 long deliverAtMs = TimerIndexLayout.keyDeliverAtMs(k);
-                while (bucket < bounds.length && deliverAtMs >= bounds[bucket]) {
+                while (bucket < bounds.length && deliverAtMs > bounds[bucket]) {
                     bucket++;
                 }
                 if (bucket == bounds.length) {

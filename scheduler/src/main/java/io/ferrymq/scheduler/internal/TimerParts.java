@@ -56,15 +56,12 @@ public final class TimerParts implements AutoCloseable {
         Queue<CancelRequest> driverCancels = new ConcurrentLinkedQueue<>();
         Runnable[] wakeDriver = new Runnable[1];
         Runnable wakeDriverLater = () -> wakeDriver[0].run();
-        Runnable[] wakeIndexer = new Runnable[1];
-        Runnable wakeIndexerLater = () -> wakeIndexer[0].run();
         this.firing = new Firing(
                 store,
                 clock,
                 new FireFence(index, config.fenceStepMs()),
                 settles,
                 retries,
-                wakeIndexerLater,
                 wakeDriverLater,
                 config.maxInFlight(),
                 config.retryBackoffMs());
@@ -93,7 +90,6 @@ public final class TimerParts implements AutoCloseable {
                 wakeDriverLater);
         this.runner = new AgentRunner(agent, TimeUnit.MILLISECONDS.toNanos(config.indexIdleMs()));
         wakeDriver[0] = driver::wake;
-        wakeIndexer[0] = runner::wake;
     }
 
     public static TimerParts open(MessageStore store, TimerConfig config, Clock clock) {

@@ -78,7 +78,7 @@ class TimerIndexTest {
             index.write(batch);
             assertThat(index.contains(2_000, 1)).isFalse();
             assertThat(index.contains(3_000, 2)).isTrue();
-            long[] counts = index.countBelow(new long[] {2_500, 5_500, 100_000}, 1_000);
+            long[] counts = index.countBelow(new long[] {2_500, 5_000, 100_000}, 1_000);
             assertThat(counts).containsExactly(1, 3, 5, 0);
             long[] capped = index.countBelow(new long[] {100_000}, 4);
             assertThat(capped).containsExactly(4, 1);
