@@ -2,6 +2,7 @@ package io.ferrymq.client;
 
 import io.ferrymq.client.internal.ClientRuntime;
 import io.ferrymq.client.internal.ConsumeStatsCodec;
+import io.ferrymq.client.internal.DelayStatsCodec;
 import io.ferrymq.client.internal.Rpc;
 import io.ferrymq.client.internal.WireBodies.HeartbeatData;
 import io.ferrymq.client.internal.consumer.ConsumerRpc;
@@ -29,12 +30,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Administration of a cluster through its nameservers: topics, routes, queue offsets, message look-up
- * and consumer-group progress. Every call is synchronous and throws {@link ClientException} when a
+ * Administration of a cluster through its nameservers: topics, routes, queue offsets, message look-up,
+ * consumer-group progress and delayed messages. Every call is synchronous and throws {@link ClientException} when a
  * server refuses or does not answer. Thread-safe.
  *
  * <pre>{@code
@@ -194,6 +196,38 @@ public final class Admin implements AutoCloseable {
         }
         queues.sort((a, b) -> a.queue().compareTo(b.queue()));
         return new ConsumerGroupStats(group, queues, tps);
+    }
+
+    /**
+     * FERRY_CANCEL_TIMER: cancels the pending delayed message {@code msgId} ({@link SendResult#msgId()})
+     * on whichever master of {@code cluster} holds it. Returns true when one did (the message will never
+     * be delivered), false when none had it pending (already delivered, cancelled, or unknown).
+     */
+    public boolean cancelDelayed(String cluster, String msgId) {
+        boolean cancelled = false;
+        for (String addr : masters(cluster)) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_CANCEL_TIMER);
+            request.extFields(new java.util.HashMap<>(Map.of("msgId", msgId)));
+            RemotingCommand response = rpc.call(addr, request, TIMEOUT_MS);
+            if (response.code() == ResponseCode.SUCCESS) {
+                cancelled = true;
+            } else if (response.code() != ResponseCode.QUERY_NOT_FOUND) {
+                throw Rpc.refused(addr, request, response);
+            }
+        }
+        return cancelled;
+    }
+
+    /** FERRY_TIMER_STATS of every master of {@code cluster}: its delayed messages, by broker address. */
+    public Map<String, DelayStats> delayStats(String cluster) {
+        Map<String, DelayStats> stats = new java.util.TreeMap<>();
+        for (String addr : masters(cluster)) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_TIMER_STATS);
+            stats.put(
+                    addr,
+                    DelayStatsCodec.decode(rpc.callOk(addr, request, TIMEOUT_MS).body()));
+        }
+        return stats;
     }
 
     private List<String> masters(String cluster) {
