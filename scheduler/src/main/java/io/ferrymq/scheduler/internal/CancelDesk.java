@@ -9,13 +9,15 @@ import org.rocksdb.WriteBatch;
  * load window cannot move underneath it. A record not indexed yet gets a durable marker that the
  * indexer honours; an indexed timer above the window boundary is deleted from the index here; one
  * below it is in the driver's hands, so the request goes on to the driver, which removes it from the
- * wheels unless it is already firing.
+ * wheels unless it is already firing and sends it back here to be deleted. A cancellation is
+ * answered true only once written and RocksDB's log synced.
  *
  * <p>Runs on the index agent's thread only.
  */
 final class CancelDesk {
     private final Queue<CancelRequest> requests;
     private final Queue<CancelRequest> driverRequests;
+    private final Queue<CancelRequest> removedByDriver;
     private final Runnable wakeDriver;
     private final QueueIndexer indexer;
     private final TimerIndex index;
@@ -28,6 +30,7 @@ final class CancelDesk {
     CancelDesk(
             Queue<CancelRequest> requests,
             Queue<CancelRequest> driverRequests,
+            Queue<CancelRequest> removedByDriver,
             Runnable wakeDriver,
             QueueIndexer indexer,
             TimerIndex index,
@@ -38,6 +41,7 @@ final class CancelDesk {
             Set<Long> cancelMarkers) {
         this.requests = requests;
         this.driverRequests = driverRequests;
+        this.removedByDriver = removedByDriver;
         this.wakeDriver = wakeDriver;
         this.indexer = indexer;
         this.index = index;
@@ -54,6 +58,10 @@ final class CancelDesk {
             handle(request);
             handled++;
         }
+        for (CancelRequest request = removedByDriver.poll(); request != null; request = removedByDriver.poll()) {
+            delete(request);
+            handled++;
+        }
         return handled > 0 ? 1 : 0;
     }
 
@@ -65,19 +73,25 @@ final class CancelDesk {
         } else if (!index.contains(deliverAt, offset)) {
             request.result().complete(false);
         } else if (!window.covers(deliverAt, offset)) {
-            index.delete(batch, deliverAt, offset);
-            counters.settled(Settle.CANCELLED);
-            pins.unpin(offset);
-            counters.writeTo(index, batch);
-            pins.writeTo(index, batch);
-            index.write(batch);
-            counters.publish();
-            pins.publish();
-            request.result().complete(true);
+            delete(request);
         } else {
             driverRequests.add(request);
             wakeDriver.run();
         }
+    }
+
+    /** Deletes a cancelled timer's entry and syncs RocksDB's log before answering true. */
+    private void delete(CancelRequest request) {
+        index.delete(batch, request.deliverAtMs(), request.offset());
+        counters.settled(Settle.CANCELLED);
+        pins.unpin(request.offset());
+        counters.writeTo(index, batch);
+        pins.writeTo(index, batch);
+        index.write(batch);
+        index.sync();
+        counters.publish();
+        pins.publish();
+        request.result().complete(true);
     }
 
     private boolean markBeforeIndexing(long offset) {
@@ -86,6 +100,7 @@ final class CancelDesk {
         }
         index.putLong(batch, TimerIndexLayout.metaKey(TimerIndexLayout.CANCEL_TAG, offset), 0);
         index.write(batch);
+        index.sync();
         return true;
     }
 }

@@ -53,9 +53,10 @@ public final class IndexAgent implements Agent {
         return work;
     }
 
-    /** Applies the settles reported so far (at close, after the runner stopped). */
-    public void settleRemaining() {
+    /** Applies the settles and driver-confirmed cancellations reported so far (at close, once the runner stopped). */
+    public void finish() {
         settler.step();
+        cancels.step();
     }
 
     /** The next queue offset of the timer topic to index. */

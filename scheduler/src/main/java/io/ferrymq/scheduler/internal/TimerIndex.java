@@ -24,6 +24,7 @@ import org.rocksdb.WriteOptions;
  * writer thread (the index agent); {@link #writeFence} belongs to the driver thread.
  */
 public final class TimerIndex implements AutoCloseable {
+    private final StoreDb storeDb;
     private final RocksDB db;
     private final ColumnFamilyHandle family;
     private final WriteOptions writeOptions = new WriteOptions().setSync(false);
@@ -31,6 +32,7 @@ public final class TimerIndex implements AutoCloseable {
     private final byte[] value = new byte[TimerIndexLayout.VALUE_SIZE];
 
     public TimerIndex(StoreDb storeDb) {
+        this.storeDb = storeDb;
         this.db = storeDb.rocksDb();
         this.family = storeDb.family(TimerIndexLayout.FAMILY);
     }
@@ -80,6 +82,11 @@ public final class TimerIndex implements AutoCloseable {
         } finally {
             batch.clear();
         }
+    }
+
+    /** Forces RocksDB's write-ahead log: every write made before is durable. */
+    public void sync() {
+        storeDb.syncWal();
     }
 
     /** Records the fire fence (the only record the driver thread writes). */

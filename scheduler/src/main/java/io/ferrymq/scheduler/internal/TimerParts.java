@@ -54,6 +54,9 @@ public final class TimerParts implements AutoCloseable {
         EntryBuffer settles = new EntryBuffer();
         EntryBuffer retries = new EntryBuffer();
         Queue<CancelRequest> driverCancels = new ConcurrentLinkedQueue<>();
+        Queue<CancelRequest> removedCancels = new ConcurrentLinkedQueue<>();
+        Runnable[] wakeIndexer = new Runnable[1];
+        Runnable wakeIndexerLater = () -> wakeIndexer[0].run();
         Runnable[] wakeDriver = new Runnable[1];
         Runnable wakeDriverLater = () -> wakeDriver[0].run();
         this.firing = new Firing(
@@ -66,7 +69,16 @@ public final class TimerParts implements AutoCloseable {
                 config.maxInFlight(),
                 config.retryBackoffMs());
         TimerWheel wheel = new TimerWheel(clock.millis(), config.wheelLevels(), config.wheelSlotsPerLevel());
-        this.driver = new WheelDriver(clock, wheel, handoff, driverCancels, retries, firing, config.maxParkMs());
+        this.driver = new WheelDriver(
+                clock,
+                wheel,
+                handoff,
+                driverCancels,
+                removedCancels,
+                wakeIndexerLater,
+                retries,
+                firing,
+                config.maxParkMs());
         this.window = new LoadWindow(handoff, driver::released, config.maxWheelEntries());
         QueueIndexer indexer =
                 new QueueIndexer(store, index, batch, counters, pins, window, markers, config.indexBatchSize());
@@ -75,6 +87,7 @@ public final class TimerParts implements AutoCloseable {
                 new CancelDesk(
                         cancelRequests,
                         driverCancels,
+                        removedCancels,
                         wakeDriverLater,
                         indexer,
                         index,
@@ -90,6 +103,7 @@ public final class TimerParts implements AutoCloseable {
                 wakeDriverLater);
         this.runner = new AgentRunner(agent, TimeUnit.MILLISECONDS.toNanos(config.indexIdleMs()));
         wakeDriver[0] = driver::wake;
+        wakeIndexer[0] = runner::wake;
     }
 
     public static TimerParts open(MessageStore store, TimerConfig config, Clock clock) {
@@ -180,7 +194,7 @@ public final class TimerParts implements AutoCloseable {
                     firing.inFlight());
         }
         runner.close();
-        agent.settleRemaining();
+        agent.finish();
         driver.refuseQueuedCancels();
         for (CancelRequest request = cancelRequests.poll(); request != null; request = cancelRequests.poll()) {
             request.result().complete(false);

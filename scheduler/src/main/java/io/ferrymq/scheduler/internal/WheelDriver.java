@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The timer-wheel driver: the one thread that owns the {@link TimerWheel}. Each step takes what the
- * index agent handed over, applies cancellations forwarded to it, advances the wheel to the clock's
+ * index agent handed over, takes cancelled timers out of the wheels, advances the wheel to the clock's
  * now and fires what fell due, oldest first, as far as the in-flight limit allows; then it parks until
  * the wheel's next due time (or a wake-up), so a timer goes out within about a millisecond of its time
  * and never before it by the injected clock.
@@ -28,6 +28,8 @@ public final class WheelDriver implements Runnable {
     private final TimerWheel wheel;
     private final Handoff handoff;
     private final Queue<CancelRequest> cancels;
+    private final Queue<CancelRequest> removed;
+    private final Runnable wakeIndexer;
     private final EntryBuffer retries;
     private final Firing firing;
     private final long maxParkMs;
@@ -48,6 +50,8 @@ public final class WheelDriver implements Runnable {
             TimerWheel wheel,
             Handoff handoff,
             Queue<CancelRequest> cancels,
+            Queue<CancelRequest> removed,
+            Runnable wakeIndexer,
             EntryBuffer retries,
             Firing firing,
             long maxParkMs) {
@@ -55,6 +59,8 @@ public final class WheelDriver implements Runnable {
         this.wheel = wheel;
         this.handoff = handoff;
         this.cancels = cancels;
+        this.removed = removed;
+        this.wakeIndexer = wakeIndexer;
         this.retries = retries;
         this.firing = firing;
         this.maxParkMs = maxParkMs;
@@ -177,24 +183,31 @@ public final class WheelDriver implements Runnable {
         return placed;
     }
 
+    /**
+     * Removes the timers of forwarded cancellations from the wheels; a removed one goes back to the
+     * index agent, which deletes its entry durably before answering true.
+     */
     private int applyCancels() {
         int applied = 0;
         for (CancelRequest request = cancels.poll(); request != null; request = cancels.poll()) {
             handoff.drain(toWheel);
-            request.result().complete(cancel(request.deliverAtMs(), request.offset()));
+            if (remove(request.deliverAtMs(), request.offset())) {
+                removed.add(request);
+                wakeIndexer.run();
+            } else {
+                request.result().complete(false);
+            }
             applied++;
         }
         return applied;
     }
 
-    private boolean cancel(long deliverAtMs, long offset) {
+    private boolean remove(long deliverAtMs, long offset) {
         if (wheel.remove(deliverAtMs, offset) || overflow.remove(deliverAtMs, offset)) {
             released.lazySet(released.get() + 1);
-        } else if (!waiting.remove(deliverAtMs, offset)) {
-            return false;
+            return true;
         }
-        firing.settle(deliverAtMs, offset, Settle.CANCELLED, clock.millis());
-        return true;
+        return waiting.remove(deliverAtMs, offset);
     }
 
     /** Stops the loop after the current step and waits for the thread to end. */
