@@ -42,7 +42,6 @@ public final class WheelDriver implements Runnable {
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile long processedThroughMs;
-    private volatile long wheelNextDueMs = Long.MAX_VALUE;
     private volatile boolean running = true;
 
     WheelDriver(
@@ -87,11 +86,6 @@ public final class WheelDriver implements Runnable {
         return processedThroughMs;
     }
 
-    /** A lower bound of the wheel's next due time (a cascade may come first); MAX_VALUE when empty. */
-    public long wheelNextDueMs() {
-        return wheelNextDueMs;
-    }
-
     /** Driver steps that threw. */
     public long failures() {
         return failures.get();
@@ -132,15 +126,23 @@ public final class WheelDriver implements Runnable {
         work += fireDue();
         processedThroughMs =
                 due.isEmpty() ? Math.max(processedThroughMs, wheel.currentMs()) : due.headDeliverAtMs() - 1;
-        wheelNextDueMs = wheel.nextDueMs();
         return work + fell;
     }
 
     private int fireDue() {
         int fired = 0;
         while (!due.isEmpty() && firing.hasRoom()) {
-            firing.fire(due.headDeliverAtMs(), due.headOffset(), due.headSize());
+            long deliverAtMs = due.headDeliverAtMs();
+            long offset = due.headOffset();
+            int size = due.headSize();
             due.poll();
+            try {
+                firing.fire(deliverAtMs, offset, size);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                LOG.error("firing the timer at {} (due {}) failed; it is tried again later", offset, deliverAtMs, e);
+                waiting.add(deliverAtMs, offset, size, clock.millis() + maxParkMs);
+            }
             fired++;
         }
         return fired;
