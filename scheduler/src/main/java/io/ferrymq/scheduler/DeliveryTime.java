@@ -5,7 +5,8 @@ import io.ferrymq.protocol.message.MessageProperty;
 /**
  * When a message is to be delivered, from its delay properties (wire-protocol §7–8): {@code DELAY}
  * (a level) wins when it is above 0; otherwise {@code TIMER_DELAY_SEC}, then {@code TIMER_DELAY_MS},
- * then {@code TIMER_DELIVER_MS} (absolute), the first present one deciding.
+ * then {@code TIMER_DELIVER_MS} (absolute), the first present one deciding. As in RocketMQ, {@code
+ * timerMaxDelaySec} limits the timer properties only: a delay level is the broker's own setting.
  *
  * <p>Stateless; safe from any thread.
  */
@@ -26,7 +27,7 @@ public final class DeliveryTime {
      * @param deliverMs {@code TIMER_DELIVER_MS}, or null
      * @param maxDelayMs {@code timerMaxDelaySec} in ms: the furthest a delivery time may lie from now
      * @throws IllegalDelayException when the deciding property is not a whole number, is negative, or
-     *     lies more than {@code maxDelayMs} after now
+     *     (a timer property) lies more than {@code maxDelayMs} after now
      */
     public static long resolve(
             String delayLevel,
@@ -40,8 +41,7 @@ public final class DeliveryTime {
         if (delayLevel != null) {
             long level = parse(MessageProperty.DELAY, delayLevel);
             if (level > 0) {
-                long delay = levels.delayMs((int) Math.min(level, Integer.MAX_VALUE));
-                return relative(MessageProperty.DELAY, delayLevel, delay, nowMs, maxDelayMs);
+                return nowMs + levels.delayMs((int) Math.min(level, Integer.MAX_VALUE));
             }
         }
         if (delaySec != null) {

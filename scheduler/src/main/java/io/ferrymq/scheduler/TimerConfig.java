@@ -4,8 +4,8 @@ package io.ferrymq.scheduler;
  * Settings of a {@link TimerService}. Immutable; every value is checked at construction.
  *
  * @param delayLevels {@code messageDelayLevel}: what {@code DELAY} levels mean
- * @param maxDelayMs {@code timerMaxDelaySec} in ms: the furthest a delivery time may lie from now
- *     (default 365 days)
+ * @param maxDelayMs {@code timerMaxDelaySec} in ms: the furthest a timer property's delivery time
+ *     may lie from now (default 365 days); delay levels are not limited by it
  * @param wheelWindowMs how far ahead of now the time wheels hold timers (default 60 s); later ones
  *     stay on disk in the index until the window reaches them
  * @param maxWheelEntries about how many timers the wheels hold at most (default 1,000,000, about 24
@@ -60,10 +60,6 @@ public record TimerConfig(
         positive("maxParkMs", maxParkMs);
         positive("indexIdleMs", indexIdleMs);
         positive("statsScanCap", statsScanCap);
-        if (delayLevels.maxDelayMs() > maxDelayMs) {
-            throw new IllegalArgumentException("messageDelayLevel's longest delay (" + delayLevels.maxDelayMs()
-                    + " ms) exceeds timerMaxDelaySec (" + maxDelayMs + " ms)");
-        }
         if (handoffCapacity < 1 || Integer.bitCount(handoffCapacity) != 1) {
             throw new IllegalArgumentException("handoffCapacity must be a power of two, was " + handoffCapacity);
         }

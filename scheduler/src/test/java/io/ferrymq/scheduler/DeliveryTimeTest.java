@@ -63,10 +63,11 @@ class DeliveryTimeTest {
     }
 
     @Test
-    void aDelayLevelLongerThanTheMaximumIsRefused() {
-        assertThatThrownBy(() -> DeliveryTime.resolve("2", null, null, null, NOW, LEVELS, 2_000))
-                .isInstanceOf(IllegalDelayException.class)
-                .hasMessage("DELAY=2 exceeds timerMaxDelaySec=2");
+    void aDelayLevelIsNotLimitedByTheTimerMaximum() throws Exception {
+        assertThat(DeliveryTime.resolve("2", null, null, null, NOW, LEVELS, 2_000))
+                .isEqualTo(NOW + 5_000);
+        assertThatThrownBy(() -> DeliveryTime.resolve(null, "3", null, null, NOW, LEVELS, 2_000))
+                .hasMessage("TIMER_DELAY_SEC=3 exceeds timerMaxDelaySec=2");
     }
 
     @Test
