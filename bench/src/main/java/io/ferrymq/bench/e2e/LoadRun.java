@@ -21,6 +21,27 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
 
     Map<String, Double> run(Workload workload, String namesrvAddr) throws IOException, InterruptedException {
         String amount = workload == Workload.DRAIN ? Long.toString(backlog) : Integer.toString(seconds);
+        return runJava(
+                classpath,
+                OfficialClientLoad.class.getName(),
+                List.of(
+                        workload.name().toLowerCase(java.util.Locale.ROOT),
+                        namesrvAddr,
+                        "Bench" + workload.name() + System.nanoTime() % 100_000,
+                        Integer.toString(workload == Workload.DRAIN ? 20 : threads),
+                        Integer.toString(warmupSeconds),
+                        amount,
+                        Integer.toString(bodyBytes)));
+    }
+
+    /**
+     * Runs {@code mainClass} in a child JVM (1 GiB heap) on {@code classpath} and returns the figures of
+     * the {@code RESULT key=value ...} line it prints.
+     *
+     * @throws IllegalStateException with the child's output when it fails or prints no RESULT
+     */
+    static Map<String, Double> runJava(String classpath, String mainClass, List<String> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms1g",
@@ -28,14 +49,8 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
                 "-Drocketmq.client.logRoot=" + System.getProperty("java.io.tmpdir") + "/ferrymq-bench-client-logs",
                 "-cp",
                 classpath,
-                OfficialClientLoad.class.getName(),
-                workload.name().toLowerCase(java.util.Locale.ROOT),
-                namesrvAddr,
-                "Bench" + workload.name() + System.nanoTime() % 100_000,
-                Integer.toString(workload == Workload.DRAIN ? 20 : threads),
-                Integer.toString(warmupSeconds),
-                amount,
-                Integer.toString(bodyBytes)));
+                mainClass));
+        command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Double> result = null;
         StringBuilder tail = new StringBuilder();
@@ -50,7 +65,7 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
             }
         }
         if (process.waitFor() != 0 || result == null) {
-            throw new IllegalStateException(workload + " load failed:\n" + tail);
+            throw new IllegalStateException(mainClass + " " + args + " failed:\n" + tail);
         }
         return result;
     }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
             DeleteTopicCommand.class,
             ConsumerProgressCommand.class,
             QueryMsgByKeyCommand.class,
-            QueryMsgByIdCommand.class
+            QueryMsgByIdCommand.class,
+            DelayStatsCommand.class,
+            CancelDelayedCommand.class
         })
 public final class MqAdminMain implements Runnable {
     @CommandLine.Spec

@@ -58,6 +58,37 @@ class MqAdminTest {
     }
 
     @Test
+    void showsAndCancelsPendingDelayedMessages() throws Exception {
+        String cluster = standalone.broker().config().brokerClusterName();
+        String msgId;
+        try (io.ferrymq.client.Producer producer = io.ferrymq.client.Producer.builder()
+                .namesrvAddr(namesrv)
+                .producerGroup("admin-delay")
+                .build()) {
+            msgId = producer.send(io.ferrymq.client.Message.builder()
+                            .topic("AdminDelayed")
+                            .body("later".getBytes(StandardCharsets.UTF_8))
+                            .deliverAfter(Duration.ofHours(1))
+                            .build())
+                    .msgId();
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> run("delayStats", "-n", namesrv, "-c", cluster)
+                        .lines()
+                        .anyMatch(line -> line.startsWith(standalone.broker().advertisedAddress())
+                                && line.split("\\s+")[1].equals("1")));
+
+        assertThat(run("cancelDelayed", "-n", namesrv, "-c", cluster, "-i", msgId))
+                .contains("cancelled");
+        assertThat(MqAdminMain.run("cancelDelayed", "-n", namesrv, "-c", cluster, "-i", msgId))
+                .as("nothing left to cancel")
+                .isEqualTo(1);
+        assertThat(run("delayStats", "-n", namesrv, "-c", cluster).lines())
+                .anyMatch(line ->
+                        line.startsWith(standalone.broker().advertisedAddress()) && line.split("\\s+")[1].equals("0"));
+    }
+
+    @Test
     void failuresAndUsageErrorsGetDistinctExitCodes() {
         assertThat(MqAdminMain.run("noSuchCommand")).isEqualTo(2);
         assertThat(MqAdminMain.run("topicRoute", "-n", namesrv, "-t", "NeverCreated"))

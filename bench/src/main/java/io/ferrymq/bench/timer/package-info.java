@@ -1,0 +1,2 @@
+/** {@code bin/benchmark timers}: FerryMQ's scheduler at scale over a real store. */
+package io.ferrymq.bench.timer;
