@@ -71,7 +71,7 @@ class TimerThroughputTest {
                     stats.lateness().p50Ms(),
                     stats.lateness().p99Ms(),
                     stats.lateness().maxMs());
-            assertThat(n / indexSeconds).isGreaterThan(20_000);
+            assertThat(n / indexSeconds).as("timers indexed per second").isGreaterThan(10_000);
             assertThat(deliveredMs).isLessThan(10_000);
             SchedulerFixture.awaitDispatched(store);
             long total = 0;
