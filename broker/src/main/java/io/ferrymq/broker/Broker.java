@@ -85,6 +85,8 @@ public final class Broker implements AutoCloseable {
         TimerService timers = null;
         try {
             timers = TimerService.start(store, config.timerConfig(), clock);
+            // a delayed message waits in the commit log: its segment stays until it is delivered
+            store.commitLog().addRetentionFloor(timers::retentionFloorOffset);
             TopicConfigTable topics = RocksTopicConfigTable.open(
                     store.storeDb(),
                     clock,

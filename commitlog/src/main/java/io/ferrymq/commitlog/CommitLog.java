@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The one sequential log of every topic. Appends are serialised through a single appender that
@@ -54,6 +55,14 @@ public interface CommitLog extends AutoCloseable {
 
     /** Called (on the retention thread) with the new {@link #minOffset()} after segments are deleted. */
     void addRetentionListener(LongConsumer newMinOffset);
+
+    /**
+     * Holds retention back: no segment holding an offset at or above {@code floor.getAsLong()} is
+     * deleted, neither for age nor for disk space ({@link Long#MAX_VALUE}: hold nothing back). Asked on
+     * the retention thread; must be quick. When only held segments are left and the disk fills, appends
+     * are refused at the hard limit rather than deleting records still needed.
+     */
+    void addRetentionFloor(LongSupplier floor);
 
     /** Called after each append, on the appending thread, with the new {@link #writtenOffset()}; must be quick. */
     void addAppendListener(LongConsumer newWrittenOffset);

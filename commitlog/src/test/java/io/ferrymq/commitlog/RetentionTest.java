@@ -124,4 +124,24 @@ class RetentionTest {
         t.reopen();
         assertThat(t.append(MessageSource.text("t", 0, "x")).status()).isEqualTo(AppendStatus.DISK_FULL);
     }
+
+    @Test
+    void aFloorKeepsTheSegmentsItNeedsForAgeAndForSpaceUntilItMoves() {
+        appendUntil(3L * SEGMENT + 1); // segments 0, 1, 2 sealed, 3 active
+        java.util.concurrent.atomic.AtomicLong floor = new java.util.concurrent.atomic.AtomicLong(SEGMENT + 10);
+        t.log.addRetentionFloor(floor::get);
+        t.clock.advance(Duration.ofHours(76)); // all sealed segments expired, 04:00
+
+        step();
+
+        assertThat(t.log.minOffset()).as("segment 1 holds the floor").isEqualTo(SEGMENT);
+        assertThat(Files.exists(t.segmentFile(SEGMENT))).isTrue();
+        t.probe = dir -> 0.85;
+        step();
+        assertThat(t.log.minOffset()).as("not even for space").isEqualTo(SEGMENT);
+
+        floor.set(Long.MAX_VALUE);
+        step();
+        assertThat(t.log.minOffset()).isEqualTo(3L * SEGMENT);
+    }
 }

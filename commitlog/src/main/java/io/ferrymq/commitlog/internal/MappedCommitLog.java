@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +115,11 @@ public final class MappedCommitLog implements CommitLog {
     @Override
     public void addRetentionListener(LongConsumer newMinOffset) {
         retentionListeners.add(newMinOffset);
+    }
+
+    @Override
+    public void addRetentionFloor(LongSupplier floor) {
+        agents.retention().floors().add(floor);
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class RetentionAgent implements Agent {
     private final Policy policy;
     private final WriteGate gate;
     private final OffsetListeners listeners;
+    private final RetentionFloors floors = new RetentionFloors();
+    private long heldSegment = -1;
 
     public RetentionAgent(
             SegmentList segments,
@@ -72,6 +74,11 @@ public final class RetentionAgent implements Agent {
         return deleted + retired.unmapDue();
     }
 
+    /** What holds deletion back (see {@link io.ferrymq.commitlog.CommitLog#addRetentionFloor}). */
+    public RetentionFloors floors() {
+        return floors;
+    }
+
     /** Sets the DISK_FULL gate from the probe now (on open, before the first step). */
     public void checkDiskNow() {
         checkDisk();
@@ -96,7 +103,7 @@ public final class RetentionAgent implements Agent {
     private int deleteForSpace(long now, double used) {
         int deleted = 0;
         double current = used;
-        while (current > policy.maxUsedRatio() && segments.size() > 1) {
+        while (current > policy.maxUsedRatio() && segments.size() > 1 && deletable(segments.first())) {
             deleteOldest(now, "disk " + percent(current) + "% used, above " + percent(policy.maxUsedRatio()) + "%");
             deleted++;
             current = probe.usedRatio(directory.path());
@@ -106,7 +113,9 @@ public final class RetentionAgent implements Agent {
 
     private int deleteExpired(long now) {
         int deleted = 0;
-        while (segments.size() > 1 && segments.first().lastStoreTimestampMs() + policy.reservedMs() < now) {
+        while (segments.size() > 1
+                && segments.first().lastStoreTimestampMs() + policy.reservedMs() < now
+                && deletable(segments.first())) {
             deleteOldest(
                     now,
                     "last write " + Instant.ofEpochMilli(segments.first().lastStoreTimestampMs()) + " is older than "
@@ -114,6 +123,23 @@ public final class RetentionAgent implements Agent {
             deleted++;
         }
         return deleted;
+    }
+
+    /** Whether no floor needs a record of {@code segment}; logs (once per segment) when one does. */
+    private boolean deletable(Segment segment) {
+        long floor = floors.lowest();
+        if (floor >= segment.endOffset()) {
+            return true;
+        }
+        if (heldSegment != segment.startOffset()) {
+            heldSegment = segment.startOffset();
+            LOG.info(
+                    "segment {} is due for deletion but kept: records from offset {} are still needed"
+                            + " (delayed messages not yet due or transactions not yet settled)",
+                    segment.path(),
+                    floor);
+        }
+        return false;
     }
 
     private void deleteOldest(long now, String reason) {
