@@ -52,6 +52,8 @@ import java.util.concurrent.locks.LockSupport;
  *       index whether a record with the same UNIQ_KEY already reached the real topic after the parked
  *       record; if so the timer is settled without a second append ({@code duplicatesAvoided}). Without
  *       a UNIQ_KEY it cannot tell and delivers ({@code possibleDuplicates}).
+ *   <li>If the {@code timers} family is lost, it is rebuilt from the timer topic's queue and every
+ *       timer parked before the start goes through the duplicate check.
  *   <li>Timers that fell due while the broker was down go out right after start, oldest first, once
  *       the store's dispatcher has caught up with what was written before the start.
  *   <li>The index is written without syncing RocksDB's log: a process crash loses nothing; an OS crash

@@ -9,10 +9,12 @@ import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.scheduler.internal.TimerIndex;
+import io.ferrymq.scheduler.internal.TimerIndexLayout;
 import io.ferrymq.testkit.ManualClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.ColumnFamilyHandle;
 
 /** Closing and reopening store and timer service with timers pending, and what a crash can leave behind. */
 class TimerServiceRestartTest {
@@ -127,6 +129,34 @@ class TimerServiceRestartTest {
             assertThat(timers.stats().possibleDuplicates()).isZero();
             assertThat(timers.stats().firedTotal()).isEqualTo(1);
             assertThat(offset).isNotNegative();
+        }
+    }
+
+    @Test
+    void aLostIndexIsRebuiltFromTheTimerTopicWithoutDeliveringTwice() throws Exception {
+        try (MessageStore store = SchedulerFixture.open(root());
+                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+            park(store, "Orders", 0, "one", t0 + 1_000);
+            park(store, "Orders", 0, "two", t0 + 2_000);
+            park(store, "Orders", 0, "three", t0 + 60_000);
+            until(() -> timers.stats().pending() == 3);
+            clock.advanceMs(2_000);
+            timers.wake();
+            until(() -> timers.stats().pending() == 1);
+        }
+        try (MessageStore store = SchedulerFixture.open(root())) {
+            ColumnFamilyHandle family = store.storeDb().family(TimerIndexLayout.FAMILY);
+            store.storeDb().rocksDb().deleteRange(family, new byte[] {0}, new byte[] {(byte) 0xFF, (byte) 0xFF});
+        }
+        try (MessageStore store = SchedulerFixture.open(root());
+                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+            until(() -> timers.stats().duplicatesAvoided() == 2);
+            until(() -> timers.stats().pending() == 1);
+            clock.advanceMs(60_000);
+            timers.wake();
+            until(() -> timers.stats().pending() == 0);
+            SchedulerFixture.awaitDispatched(store);
+            assertThat(bodies(store, "Orders", 0)).containsExactly("one", "two", "three");
         }
     }
 

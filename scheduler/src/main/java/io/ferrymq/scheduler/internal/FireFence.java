@@ -14,11 +14,21 @@ final class FireFence {
     private final long checkBelowMs;
     private long fenceMs;
 
-    FireFence(TimerIndex index, long stepMs) {
+    /**
+     * @param timerTopicEmpty whether the timer topic has never held a record: with no fence either,
+     *     nothing can have fired, and the fence starts at 0. With records but no fence, the index was
+     *     lost and is being rebuilt from the topic, and any of its timers may have fired: all are checked.
+     */
+    FireFence(TimerIndex index, long stepMs, boolean timerTopicEmpty) {
         this.index = index;
         this.stepMs = stepMs;
-        this.fenceMs = index.fence();
-        this.checkBelowMs = fenceMs;
+        long durable = index.fence();
+        if (durable < 0 && timerTopicEmpty) {
+            index.writeFence(0);
+            durable = 0;
+        }
+        this.fenceMs = Math.max(0, durable);
+        this.checkBelowMs = durable < 0 ? Long.MAX_VALUE : durable;
     }
 
     /** Makes sure the fence lies past {@code deliverAtMs}; call before appending that timer's message. */

@@ -98,8 +98,9 @@ public final class TimerIndex implements AutoCloseable {
         }
     }
 
+    /** The fire fence, or -1 when none was ever written. */
     public long fence() {
-        return readLong(TimerIndexLayout.FENCE_KEY, 0);
+        return readLong(TimerIndexLayout.FENCE_KEY, -1);
     }
 
     /** A meta number, or {@code missing} when the record is absent. */

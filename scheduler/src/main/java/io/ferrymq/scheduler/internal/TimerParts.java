@@ -62,7 +62,7 @@ public final class TimerParts implements AutoCloseable {
         this.firing = new Firing(
                 store,
                 clock,
-                new FireFence(index, config.fenceStepMs()),
+                new FireFence(index, config.fenceStepMs(), store.maxOffset(TimerTopic.NAME, TimerTopic.QUEUE_ID) == 0),
                 settles,
                 retries,
                 wakeDriverLater,
