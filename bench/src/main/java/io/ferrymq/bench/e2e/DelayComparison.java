@@ -12,11 +12,13 @@ import java.util.Map;
  * Delayed-message lateness, FerryMQ beside Apache RocketMQ 5.5.0 in the same run, the official client
  * as the load for both ({@link OfficialDelayLoad} in a child JVM): {@code timers} messages delayed
  * {@code delayMs}, sent paced (over 10 s) and as a burst, each as a 5.x timer ({@code setDelayTimeMs})
- * and as delay level 2 ({@code setDelayTimeLevel}, 5 s). Each run starts fresh processes and a fresh
+ * and as delay level 2 ({@code setDelayTimeLevel}, 5 s), beside the same paced load without a delay
+ * (what client and broker add on their own). Each run starts fresh processes and a fresh
  * store; runs alternate between the products. Prints every run and the medians.
  */
 public final class DelayComparison {
-    private static final List<String> CASES = List.of("paced timer", "burst timer", "paced level", "burst level");
+    private static final List<String> CASES =
+            List.of("paced none", "paced timer", "burst timer", "paced level", "burst level");
 
     private DelayComparison() {}
 

@@ -21,7 +21,8 @@ import org.apache.rocketmq.common.message.MessageExt;
  * classpath: {@code OfficialDelayLoad <namesrv> <topic> <timers> <delayMs> <paced|burst> <timer|level>}.
  * A push consumer subscribes first; then {@code timers} messages are sent, each delayed {@code
  * delayMs} (kind {@code timer}: {@code setDelayTimeMs}; kind {@code level}: {@code
- * setDelayTimeLevel(2)}, 5 s under the default levels). Paced: spread evenly over 10 s from 4
+ * setDelayTimeLevel(2)}, 5 s under the default levels; kind {@code none}: not delayed at all, the
+ * reference for what the client and broker add without a timer). Paced: spread evenly over 10 s from 4
  * threads; burst: as fast as 16 threads can send. Lateness of a message = its arrival at the
  * listener - (the client's clock just before its send + delayMs); prints one {@code RESULT} line with
  * p50/p99/max lateness, the send rate and how many were early or missing.
@@ -35,9 +36,11 @@ public final class OfficialDelayLoad {
         String namesrv = args[0];
         String topic = args[1];
         int timers = Integer.parseInt(args[2]);
-        long delayMs = Long.parseLong(args[3]);
+        String kind = args[5];
+        // kind none: the reference, the same path without a delay
+        long delayMs = kind.equals("none") ? 0 : Long.parseLong(args[3]);
         boolean paced = args[4].equals("paced");
-        boolean level = args[5].equals("level");
+        boolean level = kind.equals("level");
         long[] sentAt = new long[timers];
         AtomicLongArray arrivedAt = new AtomicLongArray(timers);
         AtomicInteger arrived = new AtomicInteger();
@@ -88,7 +91,7 @@ public final class OfficialDelayLoad {
                     Message message = new Message(topic, ("t" + i).getBytes(StandardCharsets.UTF_8));
                     if (level) {
                         message.setDelayTimeLevel(2);
-                    } else {
+                    } else if (delayMs > 0) {
                         message.setDelayTimeMs(delayMs);
                     }
                     sentAt[i] = System.currentTimeMillis();
