@@ -57,8 +57,13 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>Timers that fell due while the broker was down go out right after start, oldest first, once
  *       the store's dispatcher has caught up with what was written before the start.
  *   <li>The index is written without syncing RocksDB's log: a process crash loses nothing; an OS crash
- *       may lose recent settles (those timers then go through the duplicate check) or recent indexing
- *       (redone from the queue).
+ *       may lose recent indexing (redone from the queue), recent settles (those timers then go
+ *       through the duplicate check) or the last fence move (a timer delivered just before the crash
+ *       may then be delivered again, uncounted). A cancellation is answered true only after the log
+ *       is synced.
+ *   <li>A parked message is never rewritten, however long its delay, so the commit log must keep it:
+ *       retention must not delete the segment at {@link #retentionFloorOffset()} or any later one. A
+ *       timer whose parked message is gone anyway is counted in {@code lostTotal}.
  * </ul>
  *
  * <p>Thread-safe: {@link #cancel}, {@link #stats} and {@link #close} may be called from any thread.
