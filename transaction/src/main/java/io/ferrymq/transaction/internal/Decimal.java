@@ -1,0 +1,24 @@
+package io.ferrymq.transaction.internal;
+
+/** Parses non-negative decimal numbers straight from bytes, without a String. Stateless. */
+final class Decimal {
+    private static final long LIMIT = Long.MAX_VALUE / 10;
+
+    private Decimal() {}
+
+    /** The number in {@code bytes[at, at + length)}, or -1 if it is empty, not all digits, or too big. */
+    static long parse(byte[] bytes, int at, int length) {
+        if (length <= 0 || length > 19) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = at; i < at + length; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9 || value > LIMIT) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value < 0 ? -1 : value;
+    }
+}
