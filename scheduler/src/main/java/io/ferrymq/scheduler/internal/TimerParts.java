@@ -127,11 +127,13 @@ public final class TimerParts implements AutoCloseable {
     /** Asks the index agent to cancel the timer of one parked record. */
     public CancelRequest cancel(long deliverAtMs, long offset, long queueOffset) {
         CancelRequest request = new CancelRequest(deliverAtMs, offset, queueOffset);
-        if (closed) {
-            request.result().complete(false);
-            return request;
+        synchronized (cancelRequests) {
+            if (closed) {
+                request.result().complete(false);
+                return request;
+            }
+            cancelRequests.add(request);
         }
-        cancelRequests.add(request);
         runner.wake();
         return request;
     }
@@ -179,10 +181,12 @@ public final class TimerParts implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (cancelRequests) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         driver.stop();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
         while (firing.inFlight() > 0 && System.nanoTime() < deadline) {
