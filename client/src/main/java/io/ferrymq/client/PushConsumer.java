@@ -148,7 +148,12 @@ public final class PushConsumer implements AutoCloseable {
             return this;
         }
 
-        /** Deliveries after which the broker parks a failing message in {@code %DLQ%<group>}; default 16. */
+        /**
+         * Failed deliveries after which a message goes to {@code %DLQ%<group>}; default 16. Concurrent
+         * listeners: the broker redelivers with growing back-off, then dead-letters. Orderly listeners:
+         * retried in place (the rest of the queue waits, order kept) this many times, then
+         * dead-lettered so the queue moves on; negative retries an orderly batch without end.
+         */
         public Builder maxReconsumeTimes(int maxReconsumeTimes) {
             this.maxReconsumeTimes = maxReconsumeTimes;
             return this;

@@ -123,9 +123,6 @@ public final class ConsumerEngine implements AutoCloseable {
     }
 
     private ConsumeDispatcher dispatcher(Object listener) {
-        if (listener instanceof OrderlyListener orderly) {
-            return new OrderlyDispatcher(orderly, consumeThreads, runtime.scheduler(), settings, offsets, clock);
-        }
         MessageSender inner = new MessageSender(
                 runtime.rpc(),
                 runtime.routes(),
@@ -135,6 +132,9 @@ public final class ConsumerEngine implements AutoCloseable {
                 runtime.scheduler());
         RetrySender retry =
                 new RetrySender(rpc, runtime.routes(), inner, settings.group(), settings.maxReconsumeTimes());
+        if (listener instanceof OrderlyListener orderly) {
+            return new OrderlyDispatcher(orderly, consumeThreads, runtime.scheduler(), settings, offsets, clock, retry);
+        }
         return new ConcurrentDispatcher(
                 (ConcurrentListener) listener, consumeThreads, runtime.scheduler(), settings, offsets, retry);
     }

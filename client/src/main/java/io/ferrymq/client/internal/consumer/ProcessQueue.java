@@ -24,6 +24,7 @@ public final class ProcessQueue {
     private final ReentrantLock consumeLock = new ReentrantLock();
     private final AtomicBoolean consumerScheduled = new AtomicBoolean();
     private long bytes;
+    private int failedAttempts;
     private long highestOffset = -1;
     private volatile boolean dropped;
     private volatile long lockedAtMs = -1;
@@ -79,6 +80,16 @@ public final class ProcessQueue {
         }
         consuming.clear();
         return commitOffset();
+    }
+
+    /** Counts a failed attempt of the batch at the head (orderly consumption); returns the count. */
+    public synchronized int failedAttempt() {
+        return ++failedAttempts;
+    }
+
+    /** The head batch was consumed (or given up on): the next one starts with no failed attempts. */
+    public synchronized void resetFailedAttempts() {
+        failedAttempts = 0;
     }
 
     /** The batch taken by {@link #takeInOrder} must be consumed again, first. */

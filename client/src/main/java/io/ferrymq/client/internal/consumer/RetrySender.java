@@ -74,6 +74,53 @@ public final class RetrySender {
         }
     }
 
+    /**
+     * Parks a message the listener gave up on in {@code %DLQ%<group>}: CONSUMER_SEND_MSG_BACK with
+     * delay level -1; if that fails, a send to the retry topic with a reconsume count past the maximum,
+     * which the broker turns into a dead letter. Whether the message is safely with a broker.
+     */
+    public boolean sendToDeadLetter(MessageView message) {
+        try {
+            String addr = routes.masterAddr(message.brokerName());
+            if (addr == null) {
+                throw new ClientException("no master address known for broker " + message.brokerName());
+            }
+            rpc.sendBack(
+                    addr,
+                    new ConsumerSendMsgBackRequestHeader(
+                            message.commitLogOffset(),
+                            group,
+                            -1,
+                            message.msgId(),
+                            message.topic(),
+                            false,
+                            maxReconsumeTimes,
+                            message.brokerName()));
+            return true;
+        } catch (ClientException e) {
+            LOG.info("dead-lettering {} failed ({}); re-sending past the retry limit", message.msgId(), e.getMessage());
+        }
+        try {
+            OutgoingMessage retry = retryMessage(message, group, maxReconsumeTimes);
+            innerSender.send(
+                    new OutgoingMessage(
+                            retry.topic(),
+                            retry.flag(),
+                            retry.body(),
+                            retry.sysFlag(),
+                            retry.properties(),
+                            retry.msgId(),
+                            Math.max(maxReconsumeTimes, 0) + 1,
+                            maxReconsumeTimes,
+                            false),
+                    pick);
+            return true;
+        } catch (ClientException e) {
+            LOG.warn("dead-lettering {} failed: {}", message.msgId(), e.getMessage());
+            return false;
+        }
+    }
+
     /** The client-side retry message of §4.7. */
     public static OutgoingMessage retryMessage(MessageView message, String group, int maxReconsumeTimes) {
         Map<String, String> properties = new LinkedHashMap<>(message.properties());
