@@ -17,17 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sanity figure, not a benchmark: {@code timer.perf.n} timers (default 100,000) parked as fast as
- * two threads can append them, all due within the same second, on the real clock. Prints the
- * indexing rate, the time to deliver them all and the lateness percentiles; asserts generous bounds.
+ * {@code timer.perf.n} timers (default 50,000) parked by two threads at once, all due within the same
+ * second on the real clock: every one is delivered, to its own queue, none lost. Prints what it saw;
+ * asserts no timing (figures come from {@code bin/benchmark timers}).
  */
-class TimerThroughputTest {
+class TimerBurstTest {
     @TempDir
     Path dir;
 
     @Test
     void manyTimersDueInTheSameSecond() throws Exception {
-        int n = Integer.getInteger("timer.perf.n", 100_000);
+        int n = Integer.getInteger("timer.perf.n", 50_000);
         StoreConfig config =
                 StoreConfig.defaults(dir).withCommitLogSegmentSize(256 << 20).withFlushIntervalConsumeQueueMs(200);
         Clock clock = Clock.systemUTC();
@@ -51,9 +51,6 @@ class TimerThroughputTest {
                     .pollInterval(Duration.ofMillis(5))
                     .until(() -> timers.stats().pending() == n);
             double indexSeconds = (System.nanoTime() - startNs) / 1e9;
-            assertThat(clock.millis())
-                    .as("scheduling took too long for the test's margin")
-                    .isLessThan(base);
 
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(5))
@@ -71,8 +68,8 @@ class TimerThroughputTest {
                     stats.lateness().p50Ms(),
                     stats.lateness().p99Ms(),
                     stats.lateness().maxMs());
-            assertThat(n / indexSeconds).as("timers indexed per second").isGreaterThan(10_000);
-            assertThat(deliveredMs).isLessThan(10_000);
+            assertThat(stats.firedTotal()).isEqualTo(n);
+            assertThat(stats.lateness().count()).isEqualTo(n);
             SchedulerFixture.awaitDispatched(store);
             long total = 0;
             for (int q = 0; q < 8; q++) {
