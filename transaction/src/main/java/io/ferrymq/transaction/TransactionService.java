@@ -90,8 +90,8 @@ public final class TransactionService implements AutoCloseable {
      * @param halfOffset the half's commit-log offset ({@code commitLogOffset} of the request)
      * @param producerGroup the request's {@code producerGroup}: must equal the half's {@code PGROUP}
      *     (null or empty skips the check)
-     * @param uniqKey the request's {@code msgId} (the UNIQ_KEY): must equal the half's (null or empty
-     *     skips the check)
+     * @param uniqKey the request's {@code msgId} (the UNIQ_KEY): must equal the half's UNIQ_KEY, or be
+     *     its offset message id (null or empty skips the check)
      * @return the outcome; see {@link EndResult.Status}. Never completes exceptionally.
      */
     public CompletableFuture<EndResult> end(long halfOffset, Decision decision, String producerGroup, String uniqKey) {

@@ -190,6 +190,11 @@ class TransactionServiceTest {
         assertThat(wrongGroup.detail()).contains("other-group", GROUP);
         assertThat(wrongId.status()).isEqualTo(EndResult.Status.REJECTED);
         assertThat(tx.find(half)).isNotNull();
+        String offsetId =
+                io.ferrymq.protocol.message.MessageIds.offsetMessageId(new byte[] {127, 0, 0, 1}, 10911, half);
+        assertThat(tx.end(half, Decision.UNKNOWN, GROUP, offsetId).join().status())
+                .as("the offset message id names the half too")
+                .isEqualTo(EndResult.Status.STILL_PENDING);
         assertThat(tx.end(half, Decision.COMMIT, GROUP, "id-guarded").join().status())
                 .isEqualTo(EndResult.Status.COMMITTED);
     }

@@ -2,6 +2,7 @@ package io.ferrymq.transaction.internal;
 
 import io.ferrymq.commitlog.CommitLog;
 import io.ferrymq.consumequeue.MessageStore;
+import io.ferrymq.protocol.message.MessageIds;
 import io.ferrymq.protocol.message.MessageProperty;
 import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.transaction.Decision;
@@ -160,11 +161,24 @@ final class EndDesk {
                     "producer group " + group + " does not match the half's PGROUP " + entry.producerGroup);
         }
         String key = request.uniqKey();
-        if (key != null && !key.isEmpty() && entry.uniqKey != null && !key.equals(entry.uniqKey)) {
+        if (key != null
+                && !key.isEmpty()
+                && entry.uniqKey != null
+                && !key.equals(entry.uniqKey)
+                && !isOffsetIdOf(key, entry.offset)) {
             return EndResult.rejected(
                     entry.offset, "message id " + key + " does not match the half's UNIQ_KEY " + entry.uniqKey);
         }
         return null;
+    }
+
+    /** Whether {@code id} is the half's offset message id (a client that sends that instead of UNIQ_KEY). */
+    private static boolean isOffsetIdOf(String id, long offset) {
+        try {
+            return MessageIds.decodeOffsetMessageId(id).physicalOffset() == offset;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A request for an offset with no unsettled half: settled before, not dispatched yet, or unknown. */
