@@ -1,0 +1,121 @@
+package io.ferrymq.dlq.internal;
+
+import io.ferrymq.consumequeue.StoreDb;
+import io.ferrymq.consumequeue.StoreException;
+import java.util.HashMap;
+import java.util.Map;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The durable dead-letter state: the column family {@value DlqLayout#FAMILY} of the store's RocksDB,
+ * laid out as {@link DlqLayout}. A replay intent is written with a synced write-ahead log, so it is
+ * on disk before the append it announces; counts and replay outcomes go through the log unsynced
+ * (they survive a process crash; an outcome lost to an OS crash is found again from the intent).
+ *
+ * <p>Thread-safe (RocksDB is); the callers keep one writer per key: counts under the counter's lock,
+ * replays under the replayer's.
+ */
+public final class DlqLedger implements AutoCloseable {
+    private final RocksDB db;
+    private final ColumnFamilyHandle family;
+    private final WriteOptions unsynced = new WriteOptions().setSync(false);
+    private final WriteOptions synced = new WriteOptions().setSync(true);
+
+    public DlqLedger(StoreDb storeDb) {
+        this.db = storeDb.rocksDb();
+        this.family = storeDb.family(DlqLayout.FAMILY);
+    }
+
+    /** Every group's dead-letter count. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        try (RocksIterator it = db.newIterator(family)) {
+            for (it.seek(new byte[] {DlqLayout.COUNT}); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (key[0] != DlqLayout.COUNT) {
+                    break;
+                }
+                counts.put(DlqLayout.countGroup(key), DlqLayout.readLong(it.value()));
+            }
+        }
+        return counts;
+    }
+
+    public void putCount(String group, long count) {
+        put(unsynced, DlqLayout.countKey(group), DlqLayout.longValue(count), "a dead-letter count");
+    }
+
+    /** The replay state of the dead letter at {@code dlqOffset}, or null when it was never replayed. */
+    public ReplayEntry replay(long dlqOffset) {
+        try {
+            byte[] value = db.get(family, DlqLayout.replayKey(dlqOffset));
+            return value == null ? null : DlqLayout.decode(value);
+        } catch (RocksDBException e) {
+            throw failure("read a replay entry", e);
+        }
+    }
+
+    /** Records an intent durably (synced) before its append. */
+    public void putIntent(long dlqOffset, ReplayEntry intent) {
+        put(synced, DlqLayout.replayKey(dlqOffset), DlqLayout.encode(intent), "a replay intent");
+    }
+
+    public void putDone(long dlqOffset, ReplayEntry done) {
+        put(unsynced, DlqLayout.replayKey(dlqOffset), DlqLayout.encode(done), "a replay outcome");
+    }
+
+    /** Forgets an intent whose append was refused (so it certainly did not land). */
+    public void deleteReplay(long dlqOffset) {
+        try {
+            db.delete(family, unsynced, DlqLayout.replayKey(dlqOffset));
+        } catch (RocksDBException e) {
+            throw failure("delete a replay entry", e);
+        }
+    }
+
+    /** Deletes the replay entries of dead letters below {@code logMinOffset} (gone to retention); returns how many. */
+    public int pruneReplaysBelow(long logMinOffset) {
+        int pruned = 0;
+        try (RocksIterator it = db.newIterator(family);
+                WriteBatch batch = new WriteBatch()) {
+            for (it.seek(new byte[] {DlqLayout.REPLAY}); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                if (key[0] != DlqLayout.REPLAY || DlqLayout.replayOffset(key) >= logMinOffset) {
+                    break;
+                }
+                batch.delete(family, key);
+                pruned++;
+            }
+            if (pruned > 0) {
+                db.write(unsynced, batch);
+            }
+        } catch (RocksDBException e) {
+            throw failure("prune replay entries", e);
+        }
+        return pruned;
+    }
+
+    private void put(WriteOptions options, byte[] key, byte[] value, String what) {
+        try {
+            db.put(family, options, key, value);
+        } catch (RocksDBException e) {
+            throw failure("write " + what, e);
+        }
+    }
+
+    private static StoreException failure(String what, RocksDBException e) {
+        return new StoreException("cannot " + what + " in the dlq column family: " + e.getMessage(), e);
+    }
+
+    /** Closes the write options (not the family: the store's database owns it). */
+    @Override
+    public void close() {
+        unsynced.close();
+        synced.close();
+    }
+}
