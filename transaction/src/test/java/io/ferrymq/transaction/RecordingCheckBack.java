@@ -2,6 +2,7 @@ package io.ferrymq.transaction;
 
 import io.ferrymq.protocol.message.StoredRecord;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +20,12 @@ final class RecordingCheckBack implements CheckBack {
             long recordOffset,
             boolean sent) {}
 
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile RuntimeException failure;
 
-    RecordingCheckBack(java.time.Clock clock, String... liveGroups) {
+    RecordingCheckBack(Clock clock, String... liveGroups) {
         this.clock = clock;
         live.addAll(List.of(liveGroups));
     }

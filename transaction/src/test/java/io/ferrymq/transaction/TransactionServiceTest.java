@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.protocol.message.EncodableMessage;
+import io.ferrymq.protocol.message.MessageIds;
 import io.ferrymq.protocol.message.MessageSysFlag;
 import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.testkit.ManualClock;
@@ -190,8 +191,7 @@ class TransactionServiceTest {
         assertThat(wrongGroup.detail()).contains("other-group", GROUP);
         assertThat(wrongId.status()).isEqualTo(EndResult.Status.REJECTED);
         assertThat(tx.find(half)).isNotNull();
-        String offsetId =
-                io.ferrymq.protocol.message.MessageIds.offsetMessageId(new byte[] {127, 0, 0, 1}, 10911, half);
+        String offsetId = MessageIds.offsetMessageId(new byte[] {127, 0, 0, 1}, 10911, half);
         assertThat(tx.end(half, Decision.UNKNOWN, GROUP, offsetId).join().status())
                 .as("the offset message id names the half too")
                 .isEqualTo(EndResult.Status.STILL_PENDING);

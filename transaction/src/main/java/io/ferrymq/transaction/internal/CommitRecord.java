@@ -3,6 +3,7 @@ package io.ferrymq.transaction.internal;
 import static io.ferrymq.protocol.message.MessageRecordLayout.*;
 
 import io.ferrymq.commitlog.RecordSource;
+import io.ferrymq.protocol.message.MessageRecordLayout;
 import io.ferrymq.protocol.message.MessageSysFlag;
 import io.ferrymq.protocol.message.StoredRecord;
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ import java.util.Map;
  * encodes inside {@code append}). The half's bytes must stay mapped until then. Not thread-safe:
  * owned by the transaction agent's thread.
  */
-public final class CommitRecord implements RecordSource {
+final class CommitRecord implements RecordSource {
     private static final int MAX_CACHED_TOPICS = 4_096;
 
     private final HalfPropertyScan scan = new HalfPropertyScan();
@@ -61,8 +62,7 @@ public final class CommitRecord implements RecordSource {
         sysFlag = MessageSysFlag.withTransactionType(half.sysFlag(), MessageSysFlag.TRANSACTION_COMMIT_TYPE);
         bodyLengthAt = bodyLengthOffset(sysFlag);
         bodyLength = half.bodyLength();
-        size = io.ferrymq.protocol.message.MessageRecordLayout.recordSize(
-                bodyLength, topicUtf8.length, scan.keptLength(), sysFlag);
+        size = MessageRecordLayout.recordSize(bodyLength, topicUtf8.length, scan.keptLength(), sysFlag);
         return true;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Appends the commits recorded by the agent to their real topics, without waiting for the appends:
@@ -137,7 +138,7 @@ final class Committer {
     }
 
     /** Hands every waiting commit to {@code sink} and forgets them (at close). */
-    void drainWaiting(java.util.function.Consumer<PendingCommit> sink) {
+    void drainWaiting(Consumer<PendingCommit> sink) {
         for (PendingCommit commit = waiting.poll(); commit != null; commit = waiting.poll()) {
             sink.accept(commit);
         }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on the transaction agent's thread only.
  */
-public final class HalfIndexer {
+final class HalfIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(HalfIndexer.class);
     private static final int MAX_BYTES_PER_READ = 64 * 1024 * 1024;
 
@@ -32,7 +32,7 @@ public final class HalfIndexer {
     private byte[] properties = new byte[512];
     private long progress;
 
-    public HalfIndexer(MessageStore store, HalfLedger ledger, TransactionConfig config) {
+    HalfIndexer(MessageStore store, HalfLedger ledger, TransactionConfig config) {
         this.store = store;
         this.ledger = ledger;
         this.timeoutMs = config.transactionTimeOutMs();

@@ -1,5 +1,7 @@
 package io.ferrymq.transaction.internal;
 
+import io.ferrymq.transaction.EndResult;
+
 /**
  * A half whose commit is recorded, on its way to the real topic: waiting to be appended (for room,
  * for the store's dispatcher, or after a refused append), or appended and waiting for completion.
@@ -24,7 +26,7 @@ final class PendingCommit {
         this.request = request;
     }
 
-    void answer(io.ferrymq.transaction.EndResult result) {
+    void answer(EndResult result) {
         if (request != null) {
             request.complete(result);
             request = null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferrymq.transaction.HalfState;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class HalfEntryLayoutTest {
@@ -64,7 +65,7 @@ class HalfEntryLayoutTest {
         byte[] early = TransactionLayout.timeKey(TransactionLayout.DUE, 1_000, 5);
         byte[] late = TransactionLayout.timeKey(TransactionLayout.DUE, 256_000, 1);
 
-        assertThat(java.util.Arrays.compareUnsigned(early, late)).isNegative();
+        assertThat(Arrays.compareUnsigned(early, late)).isNegative();
         assertThat(TransactionLayout.timeOf(late)).isEqualTo(256_000);
         assertThat(TransactionLayout.timeKeyOffset(late)).isEqualTo(1);
         assertThat(TransactionLayout.offsetOf(TransactionLayout.offsetKey(TransactionLayout.HALF, 1L << 40)))
