@@ -51,7 +51,8 @@ import java.util.concurrent.TimeoutException;
  *       indexed again from the queue, commits through the duplicate check, decisions by check-back).
  * </ul>
  *
- * <p>Thread-safe: every method may be called from any thread. Close it before the store.
+ * <p>Thread-safe: every method may be called from any thread. One service per store (it is the only
+ * writer of its column family). Close it before the store.
  */
 public final class TransactionService implements AutoCloseable {
     private static final long RESOLVE_TIMEOUT_MS = 10_000;
