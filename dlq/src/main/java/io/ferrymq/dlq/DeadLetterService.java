@@ -35,14 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterService.class);
 
-    private final DlqLedger ledger;
     private final DeadLetterCounts counts;
     private final DeadLetterReader reader;
     private final Replayer replayer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DeadLetterService(MessageStore store, Clock clock) {
-        this.ledger = new DlqLedger(store.storeDb());
+        DlqLedger ledger = new DlqLedger(store.storeDb());
         this.counts = new DeadLetterCounts(ledger);
         this.reader = new DeadLetterReader(store, ledger);
         this.replayer = new Replayer(store, ledger, reader, clock);
@@ -125,7 +124,10 @@ public final class DeadLetterService implements AutoCloseable {
         RateLimiter limiter = RateLimiter.create(permitsPerSecond);
         List<ReplayResult> results = new ArrayList<>(msgIds.size());
         for (String msgId : msgIds) {
-            results.add(replayOne(group, msgId, target, chooser, limiter));
+            results.add(
+                    closed.get()
+                            ? ReplayResult.failed(msgId, null, "the dead-letter service closed; not replayed")
+                            : replayOne(group, msgId, target, chooser, limiter));
         }
         return results;
     }
@@ -157,11 +159,13 @@ public final class DeadLetterService implements AutoCloseable {
         return group;
     }
 
-    /** Releases what the service holds; the store and its database stay open. Idempotent. */
+    /**
+     * Refuses further calls; a replay under way finishes the message it is on and answers FAILED for
+     * the rest. The store and its database stay open (the service holds no resources of its own).
+     * Idempotent.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            ledger.close();
-        }
+        closed.set(true);
     }
 }

@@ -35,9 +35,11 @@ public record ExponentialRetryPolicy(long initialMs, double multiplier, long max
 
     @Override
     public long delayMs(int reconsumeTimes) {
+        if (initialMs == 0) {
+            return 0;
+        }
         double delay = initialMs * Math.pow(multiplier, Math.max(0, reconsumeTimes));
-        // also covers an overflow to infinity (and 0 * infinity, which is NaN)
-        return !(delay < maxMs) ? maxMs : (long) delay;
+        return delay < maxMs ? (long) delay : maxMs; // an overflow to infinity is capped too
     }
 
     @Override

@@ -53,7 +53,8 @@ public final class RetryRecords {
                 .queueId(queueId)
                 .storeHost(storeHost)
                 .reconsumeTimes(nextCount(failed))
-                .properties(SendBackProperties.retry(failed, originMsgId))
+                .properties(SendBackProperties.retry(
+                        RecordCopy.properties(failed), failed.topic(), originMsgId, failed.offsetMessageId()))
                 .build();
         return deliverAtMs > nowMs ? TimerRecords.schedule(retry, deliverAtMs) : retry;
     }
@@ -73,8 +74,23 @@ public final class RetryRecords {
                 .queueId(RetryTopics.DLQ_QUEUE_ID)
                 .storeHost(storeHost)
                 .reconsumeTimes(nextCount(failed))
-                .properties(SendBackProperties.deadLetter(failed, originMsgId))
+                .properties(SendBackProperties.deadLetter(
+                        RecordCopy.properties(failed), failed.topic(), originMsgId, failed.offsetMessageId()))
                 .build();
+    }
+
+    /**
+     * The properties of a message sent to {@code %RETRY%<group>} (the client's fallback after a failed
+     * CONSUMER_SEND_MSG_BACK, or an orderly consumer's retry) that the broker stores in {@code
+     * %DLQ%<group>} instead because its reconsume count passed its limit (wire-protocol §4.7): the
+     * sent properties, with the same additions and removals as {@link #deadLetter}. The reconsume count
+     * stays the one sent.
+     *
+     * @param sentTopic the topic it was sent to, for {@code RETRY_TOPIC} when the client set none
+     * @throws IllegalArgumentException if the result exceeds 32767 bytes
+     */
+    public static byte[] deadLetterProperties(byte[] sentProperties, String sentTopic) {
+        return SendBackProperties.deadLetter(sentProperties, sentTopic, null, null);
     }
 
     private static int nextCount(StoredRecord failed) {

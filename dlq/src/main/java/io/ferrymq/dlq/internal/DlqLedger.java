@@ -13,20 +13,21 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The durable dead-letter state: the column family {@value DlqLayout#FAMILY} of the store's RocksDB,
- * laid out as {@link DlqLayout}. A replay intent is written with a synced write-ahead log, so it is
+ * laid out as {@link DlqLayout}. A replay intent is followed by a sync of the write-ahead log, so it is
  * on disk before the append it announces; counts and replay outcomes go through the log unsynced
- * (they survive a process crash; an outcome lost to an OS crash is found again from the intent).
+ * (they survive a process crash; an outcome lost to an OS crash is found again from the intent). Holds
+ * no native resources of its own: the store's database owns the family.
  *
  * <p>Thread-safe (RocksDB is); the callers keep one writer per key: counts under the counter's lock,
  * replays under the replayer's.
  */
-public final class DlqLedger implements AutoCloseable {
+public final class DlqLedger {
+    private final StoreDb storeDb;
     private final RocksDB db;
     private final ColumnFamilyHandle family;
-    private final WriteOptions unsynced = new WriteOptions().setSync(false);
-    private final WriteOptions synced = new WriteOptions().setSync(true);
 
     public DlqLedger(StoreDb storeDb) {
+        this.storeDb = storeDb;
         this.db = storeDb.rocksDb();
         this.family = storeDb.family(DlqLayout.FAMILY);
     }
@@ -47,7 +48,7 @@ public final class DlqLedger implements AutoCloseable {
     }
 
     public void putCount(String group, long count) {
-        put(unsynced, DlqLayout.countKey(group), DlqLayout.longValue(count), "a dead-letter count");
+        put(DlqLayout.countKey(group), DlqLayout.longValue(count), "a dead-letter count");
     }
 
     /** The replay state of the dead letter at {@code dlqOffset}, or null when it was never replayed. */
@@ -60,19 +61,20 @@ public final class DlqLedger implements AutoCloseable {
         }
     }
 
-    /** Records an intent durably (synced) before its append. */
+    /** Records an intent durably (the write-ahead log synced) before its append. */
     public void putIntent(long dlqOffset, ReplayEntry intent) {
-        put(synced, DlqLayout.replayKey(dlqOffset), DlqLayout.encode(intent), "a replay intent");
+        put(DlqLayout.replayKey(dlqOffset), DlqLayout.encode(intent), "a replay intent");
+        storeDb.syncWal();
     }
 
     public void putDone(long dlqOffset, ReplayEntry done) {
-        put(unsynced, DlqLayout.replayKey(dlqOffset), DlqLayout.encode(done), "a replay outcome");
+        put(DlqLayout.replayKey(dlqOffset), DlqLayout.encode(done), "a replay outcome");
     }
 
     /** Forgets an intent whose append was refused (so it certainly did not land). */
     public void deleteReplay(long dlqOffset) {
         try {
-            db.delete(family, unsynced, DlqLayout.replayKey(dlqOffset));
+            db.delete(family, DlqLayout.replayKey(dlqOffset));
         } catch (RocksDBException e) {
             throw failure("delete a replay entry", e);
         }
@@ -92,7 +94,9 @@ public final class DlqLedger implements AutoCloseable {
                 pruned++;
             }
             if (pruned > 0) {
-                db.write(unsynced, batch);
+                try (WriteOptions options = new WriteOptions()) {
+                    db.write(options, batch);
+                }
             }
         } catch (RocksDBException e) {
             throw failure("prune replay entries", e);
@@ -100,9 +104,9 @@ public final class DlqLedger implements AutoCloseable {
         return pruned;
     }
 
-    private void put(WriteOptions options, byte[] key, byte[] value, String what) {
+    private void put(byte[] key, byte[] value, String what) {
         try {
-            db.put(family, options, key, value);
+            db.put(family, key, value);
         } catch (RocksDBException e) {
             throw failure("write " + what, e);
         }
@@ -110,12 +114,5 @@ public final class DlqLedger implements AutoCloseable {
 
     private static StoreException failure(String what, RocksDBException e) {
         return new StoreException("cannot " + what + " in the dlq column family: " + e.getMessage(), e);
-    }
-
-    /** Closes the write options (not the family: the store's database owns it). */
-    @Override
-    public void close() {
-        unsynced.close();
-        synced.close();
     }
 }

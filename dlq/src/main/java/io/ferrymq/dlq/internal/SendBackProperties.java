@@ -2,7 +2,6 @@ package io.ferrymq.dlq.internal;
 
 import io.ferrymq.protocol.message.MessageProperties;
 import io.ferrymq.protocol.message.MessageProperty;
-import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.scheduler.TimerRecords;
 import java.util.Map;
 
@@ -12,43 +11,55 @@ import java.util.Map;
  * REAL_TOPIC}, {@code REAL_QID}: a stale one must not delay or re-route the new message), plus {@code
  * RETRY_TOPIC} = its topic when absent (so it keeps naming the original topic across retries), {@code
  * WAIT=false}, and {@code ORIGIN_MESSAGE_ID} = the existing one, else the request's {@code originMsgId},
- * else its UNIQ_KEY, else its offset message id. A dead letter also gets {@code DLQ_ORIGIN_TOPIC} (the
- * original topic) and {@code DLQ_ORIGIN_MESSAGE_ID} (the id the consumer saw: the request's {@code
- * originMsgId}, else UNIQ_KEY, else the offset id). {@code UNIQ_KEY} is kept, so the consumer sees the
- * same message id. Stateless.
+ * else its UNIQ_KEY, else the fallback id. A dead letter also gets {@code DLQ_ORIGIN_TOPIC} (the
+ * original topic) and {@code DLQ_ORIGIN_MESSAGE_ID} (the id the consumer saw: {@code originMsgId},
+ * else UNIQ_KEY, else the fallback). {@code UNIQ_KEY} is kept, so the consumer sees the same message
+ * id. Stateless.
  */
 public final class SendBackProperties {
     private SendBackProperties() {}
 
-    /** @throws IllegalArgumentException if the result exceeds 32767 bytes */
-    public static byte[] retry(StoredRecord failed, String originMsgId) {
-        return MessageProperties.encode(retryMap(failed, originMsgId));
+    /**
+     * @param topic the failed message's topic
+     * @param originMsgId the request's id, or null
+     * @param fallbackId the failed message's offset message id, or null when it has none yet
+     * @throws IllegalArgumentException if the result exceeds 32767 bytes
+     */
+    public static byte[] retry(byte[] properties, String topic, String originMsgId, String fallbackId) {
+        return MessageProperties.encode(retryMap(properties, topic, originMsgId, fallbackId));
     }
 
-    /** @throws IllegalArgumentException if the result exceeds 32767 bytes */
-    public static byte[] deadLetter(StoredRecord failed, String originMsgId) {
-        Map<String, String> properties = retryMap(failed, originMsgId);
-        properties.put(MessageProperty.DLQ_ORIGIN_TOPIC, properties.get(MessageProperty.RETRY_TOPIC));
-        properties.put(MessageProperty.DLQ_ORIGIN_MESSAGE_ID, seenId(failed, properties, originMsgId));
-        return MessageProperties.encode(properties);
+    /** As {@link #retry}, plus the DLQ's own two properties. */
+    public static byte[] deadLetter(byte[] properties, String topic, String originMsgId, String fallbackId) {
+        Map<String, String> map = retryMap(properties, topic, originMsgId, fallbackId);
+        map.put(MessageProperty.DLQ_ORIGIN_TOPIC, map.get(MessageProperty.RETRY_TOPIC));
+        putIfKnown(map, MessageProperty.DLQ_ORIGIN_MESSAGE_ID, seenId(map, originMsgId, fallbackId));
+        return MessageProperties.encode(map);
     }
 
-    private static Map<String, String> retryMap(StoredRecord failed, String originMsgId) {
-        byte[] kept = TimerRecords.deliverableProperties(RecordCopy.properties(failed));
-        Map<String, String> properties = MessageProperties.parse(kept, 0, kept.length);
-        properties.putIfAbsent(MessageProperty.RETRY_TOPIC, failed.topic());
-        properties.put(MessageProperty.WAIT, "false");
-        if (!properties.containsKey(MessageProperty.ORIGIN_MESSAGE_ID)) {
-            properties.put(MessageProperty.ORIGIN_MESSAGE_ID, seenId(failed, properties, originMsgId));
+    private static Map<String, String> retryMap(
+            byte[] properties, String topic, String originMsgId, String fallbackId) {
+        byte[] kept = TimerRecords.deliverableProperties(properties);
+        Map<String, String> map = MessageProperties.parse(kept, 0, kept.length);
+        map.putIfAbsent(MessageProperty.RETRY_TOPIC, topic);
+        map.put(MessageProperty.WAIT, "false");
+        if (!map.containsKey(MessageProperty.ORIGIN_MESSAGE_ID)) {
+            putIfKnown(map, MessageProperty.ORIGIN_MESSAGE_ID, seenId(map, originMsgId, fallbackId));
         }
-        return properties;
+        return map;
     }
 
-    private static String seenId(StoredRecord failed, Map<String, String> properties, String originMsgId) {
+    private static String seenId(Map<String, String> map, String originMsgId, String fallbackId) {
         if (originMsgId != null && !originMsgId.isBlank()) {
             return originMsgId;
         }
-        String uniqKey = properties.get(MessageProperty.UNIQ_KEY);
-        return uniqKey != null ? uniqKey : failed.offsetMessageId();
+        String uniqKey = map.get(MessageProperty.UNIQ_KEY);
+        return uniqKey != null ? uniqKey : fallbackId;
+    }
+
+    private static void putIfKnown(Map<String, String> map, String name, String value) {
+        if (value != null) {
+            map.put(name, value);
+        }
     }
 }
