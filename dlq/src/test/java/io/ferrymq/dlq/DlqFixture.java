@@ -35,12 +35,15 @@ public final class DlqFixture {
 
     private DlqFixture() {}
 
-    public static MessageStore open(Path root, Clock clock) throws IOException {
-        StoreConfig config = StoreConfig.defaults(root)
+    public static StoreConfig config(Path root) {
+        return StoreConfig.defaults(root)
                 .withCommitLogSegmentSize(1024 * 1024)
                 .withConsumeQueueEntriesPerFile(1_000)
                 .withFlushIntervalConsumeQueueMs(20);
-        return MessageStore.open(config, clock, dir -> 0.1);
+    }
+
+    public static MessageStore open(Path root, Clock clock) throws IOException {
+        return MessageStore.open(config(root), clock, dir -> 0.1);
     }
 
     public static EncodableMessage message(String topic, int queueId, String body, String uniqKey) {
