@@ -1,5 +1,7 @@
 package io.ferrymq.dlq;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +22,7 @@ import java.util.Map;
  * @param storeTimeMs when it was stored in the DLQ
  * @param bodySizeBytes its body's size as stored (compressed when {@code sysFlag} says so)
  * @param sysFlag its stored sysFlag (compression bits included)
- * @param properties every property it was stored with
+ * @param properties every property it was stored with, in stored order
  * @param body the body as stored, for a single message's view; null in lists
  * @param replayedAtMs when it was replayed; -1 when it was not (or the outcome is not yet known)
  * @param replayedTo the topic it was replayed to; null when it was not
@@ -43,7 +45,7 @@ public record DeadLetter(
         String replayedTo) {
 
     public DeadLetter {
-        properties = Map.copyOf(properties);
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     public boolean replayed() {

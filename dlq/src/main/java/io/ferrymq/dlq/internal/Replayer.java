@@ -173,7 +173,10 @@ public final class Replayer {
         appended.whenComplete((result, error) -> unsettled.remove(dlqOffset, appended));
     }
 
-    /** Waits (bounded, polling) until the dispatcher has passed {@code offset}. */
+    /**
+     * Waits (bounded, polling) until the dispatcher has passed {@code offset}. The bound is real time,
+     * not the injected clock, which a test may hold still.
+     */
     private boolean awaitDispatched(long offset) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DISPATCH_TIMEOUT_MS);
         while (store.dispatchedOffset() < offset) {
