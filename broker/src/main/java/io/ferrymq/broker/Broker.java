@@ -10,6 +10,7 @@ import io.ferrymq.broker.internal.send.InFlightSends;
 import io.ferrymq.broker.internal.send.StoreHost;
 import io.ferrymq.broker.internal.topic.RocksTopicConfigTable;
 import io.ferrymq.broker.internal.topic.SystemTopics;
+import io.ferrymq.broker.internal.transaction.CheckBackRelay;
 import io.ferrymq.commitlog.DiskUsageProbe;
 import io.ferrymq.commitlog.agent.AgentRunner;
 import io.ferrymq.consumequeue.MessageStore;
@@ -19,6 +20,7 @@ import io.ferrymq.remoting.RemotingClient;
 import io.ferrymq.remoting.RemotingServer;
 import io.ferrymq.remoting.ServerConfig;
 import io.ferrymq.scheduler.TimerService;
+import io.ferrymq.transaction.TransactionService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -42,6 +44,8 @@ public final class Broker implements AutoCloseable {
     private final BrokerConfig config;
     private final MessageStore store;
     private final TimerService timers;
+    private final TransactionService transactions;
+    private final CheckBackRelay checkBacks;
     private final TopicConfigTable topics;
     private final RequestExecutors executors;
     private final RemotingServer server;
@@ -54,8 +58,16 @@ public final class Broker implements AutoCloseable {
     private volatile AgentRunner registrarRunner;
 
     private Broker(
-            BrokerConfig config, MessageStore store, TopicConfigTable topics, TimerService timers, InetAddress ip) {
+            BrokerConfig config,
+            MessageStore store,
+            TopicConfigTable topics,
+            TimerService timers,
+            TransactionService transactions,
+            CheckBackRelay checkBacks,
+            InetAddress ip) {
         this.timers = timers;
+        this.transactions = transactions;
+        this.checkBacks = checkBacks;
         this.config = config;
         this.store = store;
         this.topics = topics;
@@ -83,10 +95,15 @@ public final class Broker implements AutoCloseable {
         MessageStore store = MessageStore.open(config.storeConfig(), clock, DiskUsageProbe.fileSystem());
         Broker broker;
         TimerService timers = null;
+        TransactionService transactions = null;
+        CheckBackRelay checkBacks = new CheckBackRelay();
         try {
             timers = TimerService.start(store, config.timerConfig(), clock);
-            // a delayed message waits in the commit log: its segment stays until it is delivered
+            transactions = TransactionService.start(store, config.transactionConfig(), clock, checkBacks);
+            // a delayed message or a half message waits in the commit log: its segment stays until
+            // it is delivered or settled
             store.commitLog().addRetentionFloor(timers::retentionFloorOffset);
+            store.commitLog().addRetentionFloor(transactions::retentionFloorOffset);
             TopicConfigTable topics = RocksTopicConfigTable.open(
                     store.storeDb(),
                     clock,
@@ -96,8 +113,11 @@ public final class Broker implements AutoCloseable {
                             config.brokerName(),
                             config.autoCreateTopicEnable(),
                             config.defaultTopicQueueNums()));
-            broker = new Broker(config, store, topics, timers, ip);
+            broker = new Broker(config, store, topics, timers, transactions, checkBacks, ip);
         } catch (RuntimeException e) {
+            if (transactions != null) {
+                transactions.close();
+            }
             if (timers != null) {
                 timers.close();
             }
@@ -121,7 +141,8 @@ public final class Broker implements AutoCloseable {
             // every handler is registered
             server.start();
         }
-        BrokerParts parts = new BrokerParts(config, store, topics, timers, storeHost, keys, inFlight, clock);
+        BrokerParts parts = new BrokerParts(
+                config, store, topics, timers, transactions, checkBacks, storeHost, keys, inFlight, clock);
         HandlerRegistry registry = (code, handler, kind) -> server.registerHandler(code, handler, executors.of(kind));
         parts.registerWith(registry);
         server.addChannelListener(parts.channelListener());
@@ -191,6 +212,11 @@ public final class Broker implements AutoCloseable {
         return topics;
     }
 
+    /** Transactions: half messages, their decisions and check-backs. */
+    public TransactionService transactions() {
+        return transactions;
+    }
+
     /** The scheduler of delayed messages. */
     public TimerService timers() {
         return timers;
@@ -218,6 +244,7 @@ public final class Broker implements AutoCloseable {
         stopRegistration();
         server.close();
         executors.close();
+        transactions.close();
         timers.close();
         try {
             store.close();

@@ -5,6 +5,7 @@ import io.ferrymq.commitlog.FlushDiskType;
 import io.ferrymq.consumequeue.StoreConfig;
 import io.ferrymq.scheduler.DelayLevels;
 import io.ferrymq.scheduler.TimerConfig;
+import io.ferrymq.transaction.TransactionConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,10 @@ public record BrokerConfig(
         boolean longPollingEnable,
         long shortPollingTimeMills,
         String messageDelayLevel,
-        long timerMaxDelaySec) {
+        long timerMaxDelaySec,
+        long transactionTimeOut,
+        int transactionCheckMax,
+        long transactionCheckInterval) {
 
     /** The only role served so far. */
     public static final String ASYNC_MASTER = "ASYNC_MASTER";
@@ -104,6 +108,14 @@ public record BrokerConfig(
         return TimerConfig.defaults()
                 .withDelayLevels(DelayLevels.parse(messageDelayLevel))
                 .withMaxDelaySec(timerMaxDelaySec);
+    }
+
+    /** The transaction service's settings: RocketMQ's three keys over its defaults. */
+    public TransactionConfig transactionConfig() {
+        return TransactionConfig.defaults()
+                .withTransactionTimeOutMs(transactionTimeOut)
+                .withTransactionCheckMax(transactionCheckMax)
+                .withTransactionCheckIntervalMs(transactionCheckInterval);
     }
 
     /** Every key with its effective value, in key order, as {@code key=value} lines. */

@@ -13,12 +13,17 @@ import io.ferrymq.broker.internal.send.SingleSendHandler;
 import io.ferrymq.broker.internal.send.StoreHost;
 import io.ferrymq.broker.internal.timer.CancelTimerHandler;
 import io.ferrymq.broker.internal.timer.TimerStatsHandler;
+import io.ferrymq.broker.internal.transaction.CheckBackRelay;
+import io.ferrymq.broker.internal.transaction.EndTransactionHandler;
+import io.ferrymq.broker.internal.transaction.ProducerCheckBack;
+import io.ferrymq.broker.internal.transaction.TransactionAdminHandlers;
 import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ChannelListener;
 import io.ferrymq.scheduler.TimerService;
+import io.ferrymq.transaction.TransactionService;
 import java.time.Clock;
 
 /**
@@ -31,12 +36,15 @@ final class BrokerParts {
     private final SendPipeline sendPipeline;
     private final ConsumeSide consumeSide;
     private final TimerService timers;
+    private final TransactionService transactions;
 
     BrokerParts(
             BrokerConfig config,
             MessageStore store,
             TopicConfigTable topics,
             TimerService timers,
+            TransactionService transactions,
+            CheckBackRelay checkBacks,
             StoreHost storeHost,
             UniqueKeyGenerator keys,
             InFlightSends inFlight,
@@ -50,6 +58,7 @@ final class BrokerParts {
                 config.brokerPermission(),
                 storeHost);
         this.timers = timers;
+        this.transactions = transactions;
         this.sendPipeline = new SendPipeline(settings, topics, store, keys, inFlight, timers.config(), clock);
         this.consumeSide = new ConsumeSide(
                 new ConsumeSettings(
@@ -61,6 +70,7 @@ final class BrokerParts {
                 store,
                 topics,
                 clock);
+        checkBacks.connect(new ProducerCheckBack(consumeSide.clients(), config.brokerName(), storeHost));
     }
 
     void registerWith(HandlerRegistry registry) {
@@ -73,6 +83,15 @@ final class BrokerParts {
         registry.register(RequestCode.SEND_BATCH_MESSAGE, new BatchSendHandler(sendPipeline), ExecutorKind.SEND);
         registry.register(RequestCode.FERRY_TIMER_STATS, new TimerStatsHandler(timers), ExecutorKind.ADMIN);
         registry.register(RequestCode.FERRY_CANCEL_TIMER, new CancelTimerHandler(timers), ExecutorKind.ADMIN);
+        registry.register(RequestCode.END_TRANSACTION, new EndTransactionHandler(transactions), ExecutorKind.SEND);
+        registry.register(
+                RequestCode.FERRY_TRANSACTION_STATS, TransactionAdminHandlers.stats(transactions), ExecutorKind.ADMIN);
+        registry.register(
+                RequestCode.FERRY_TRANSACTION_LIST, TransactionAdminHandlers.list(transactions), ExecutorKind.ADMIN);
+        registry.register(
+                RequestCode.FERRY_TRANSACTION_RESOLVE,
+                TransactionAdminHandlers.resolve(transactions),
+                ExecutorKind.ADMIN);
         consumeSide.registerWith(registry);
     }
 

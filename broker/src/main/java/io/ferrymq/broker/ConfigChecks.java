@@ -59,6 +59,14 @@ final class ConfigChecks {
                 "0..7");
         threads(c);
         timers(c);
+        positive("transactionTimeOut", c.transactionTimeOut());
+        positive("transactionCheckMax", c.transactionCheckMax());
+        positive("transactionCheckInterval", c.transactionCheckInterval());
+        try {
+            c.transactionConfig();
+        } catch (IllegalArgumentException e) {
+            throw ConfigReader.bad("transactionTimeOut", c.transactionTimeOut(), e.getMessage());
+        }
         require(
                 c.shortPollingTimeMills() >= 0 && c.shortPollingTimeMills() <= 20_000,
                 "shortPollingTimeMills",

@@ -85,7 +85,10 @@ final class ConfigReader {
                 values.bool("longPollingEnable"),
                 values.longValue("shortPollingTimeMills"),
                 values.text("messageDelayLevel"),
-                values.longValue("timerMaxDelaySec"));
+                values.longValue("timerMaxDelaySec"),
+                values.longValue("transactionTimeOut"),
+                values.intValue("transactionCheckMax"),
+                values.longValue("transactionCheckInterval"));
         ConfigChecks.check(config);
         return config;
     }
@@ -130,6 +133,9 @@ final class ConfigReader {
         all.put("shortPollingTimeMills", c.shortPollingTimeMills());
         all.put("messageDelayLevel", c.messageDelayLevel());
         all.put("timerMaxDelaySec", c.timerMaxDelaySec());
+        all.put("transactionTimeOut", c.transactionTimeOut());
+        all.put("transactionCheckMax", c.transactionCheckMax());
+        all.put("transactionCheckInterval", c.transactionCheckInterval());
         StringBuilder text = new StringBuilder();
         all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
@@ -213,6 +219,9 @@ final class ConfigReader {
         d.put("shortPollingTimeMills", "1000");
         d.put("messageDelayLevel", DelayLevels.DEFAULT_SPEC);
         d.put("timerMaxDelaySec", Long.toString(TimerConfig.DEFAULT_MAX_DELAY_MS / 1000));
+        d.put("transactionTimeOut", "6000");
+        d.put("transactionCheckMax", "15");
+        d.put("transactionCheckInterval", "30000");
         return Collections.unmodifiableMap(d);
     }
 

@@ -170,10 +170,6 @@ class SendHandlersTest {
                 ResponseCode.MESSAGE_ILLEGAL,
                 "TIMER_DELAY_MS");
         expect(sendV2(header(TimerTopic.NAME, 0, null), bytes("x")), ResponseCode.NO_PERMISSION, "forbidden");
-        expect(
-                sendV2(header("fourq", 0, props("TRAN_MSG", "true")), bytes("x")),
-                ResponseCode.MESSAGE_ILLEGAL,
-                "transactional");
         RemotingCommand badBatch = sendV2(header("fourq", 0, null), new byte[] {0, 0, 0, 9});
         badBatch.code(RequestCode.SEND_BATCH_MESSAGE);
         expect(badBatch, ResponseCode.MESSAGE_ILLEGAL, "malformed batch");
@@ -228,6 +224,36 @@ class SendHandlersTest {
                 .containsEntry("UNIQ_KEY", response.extField("transactionId"))
                 .containsEntry("KEYS", "k9")
                 .doesNotContainKeys("TIMER_DELAY_MS", "TIMER_OUT_MS", "REAL_TOPIC", "REAL_QID");
+    }
+
+    @Test
+    void aHalfMessageIsStoredInvisibleUnderTheHalfTopicUntilCommitted() throws Exception {
+        call(sendV2(header("tx", 0, null), bytes("create")));
+        RemotingCommand response =
+                call(sendV2(header("tx", 1, props("TRAN_MSG", "true", "PGROUP", "pg")), bytes("half")));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(response.extField("queueId")).isEqualTo("1");
+        long halfOffset =
+                MessageIds.decodeOffsetMessageId(response.extField("msgId")).physicalOffset();
+        org.awaitility.Awaitility.await().until(() -> broker.store().byPhysicalOffset(halfOffset) != null);
+        StoredRecord half = record(halfOffset);
+        assertThat(half.topic()).isEqualTo(io.ferrymq.transaction.HalfTopic.NAME);
+        assertThat(half.properties()).containsEntry("REAL_TOPIC", "tx").containsEntry("REAL_QID", "1");
+        assertThat(broker.store().maxOffset("tx", 1)).isZero();
+
+        RemotingCommand end = RemotingCommand.request(RequestCode.END_TRANSACTION)
+                .putExtField("producerGroup", "pg")
+                .putExtField("tranStateTableOffset", response.extField("queueOffset"))
+                .putExtField("commitLogOffset", Long.toString(halfOffset))
+                .putExtField("commitOrRollback", "8")
+                .putExtField("fromTransactionCheck", "false")
+                .putExtField("msgId", response.extField("transactionId"));
+        assertThat(call(end).code()).isEqualTo(ResponseCode.SUCCESS);
+        org.awaitility.Awaitility.await().until(() -> broker.store().maxOffset("tx", 1) == 1);
+        assertThat(call(end).code()).as("a repeated commit changes nothing").isEqualTo(ResponseCode.SUCCESS);
+        Thread.sleep(200);
+        assertThat(broker.store().maxOffset("tx", 1)).isEqualTo(1);
     }
 
     @Test

@@ -85,6 +85,12 @@ public final class RequestCode {
     public static final int FERRY_TIMER_STATS = 7001;
     /** Cancels a pending delayed message. Header {@code msgId}: the message's id (UNIQ_KEY). */
     public static final int FERRY_CANCEL_TIMER = 7002;
+    /** Statistics of the broker's transactions. No header; the body is {@code TransactionStats}. */
+    public static final int FERRY_TRANSACTION_STATS = 7021;
+    /** Unsettled half messages. Header {@code state} (unresolved|pending), {@code max}; body: a list. */
+    public static final int FERRY_TRANSACTION_LIST = 7022;
+    /** An operator settles a half. Header {@code halfOffset}, {@code decision} (COMMIT|ROLLBACK). */
+    public static final int FERRY_TRANSACTION_RESOLVE = 7023;
 
     private static final Map<Integer, String> NAMES = namesOf(RequestCode.class);
 

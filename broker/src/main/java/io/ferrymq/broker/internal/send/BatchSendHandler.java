@@ -49,6 +49,10 @@ public final class BatchSendHandler implements RequestHandler {
                             ResponseCode.MESSAGE_ILLEGAL,
                             "a batch cannot carry delayed messages (DELAY or TIMER_* properties): send them one by one");
                 }
+                if (properties.special().transactional()) {
+                    throw new SendRejection(
+                            ResponseCode.MESSAGE_ILLEGAL, "a batch cannot carry transactional (half) messages");
+                }
                 records.add(new MessageRecord(pipeline.message(header, target, bornAddress, bornPort)
                         .flag(entry.flag())
                         .body(entry.array(), entry.bodyOffset(), entry.bodyLength())

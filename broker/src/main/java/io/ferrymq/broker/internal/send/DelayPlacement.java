@@ -24,8 +24,12 @@ final class DelayPlacement {
         this.clock = clock;
     }
 
-    /** Where and with which properties a message goes. */
-    record Placement(String topic, int queueId, byte[] properties, boolean parked) {}
+    /**
+     * Where and with which properties a message goes.
+     *
+     * @param half a transaction's half message: its sysFlag loses the transaction type
+     */
+    record Placement(String topic, int queueId, byte[] properties, boolean parked, boolean half) {}
 
     /**
      * @param properties the stored property string (the broker's additions included)
@@ -50,14 +54,15 @@ final class DelayPlacement {
             throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
         if (deliverAt == DeliveryTime.NOT_DELAYED || deliverAt <= now) {
-            return new Placement(topic, queueId, TimerRecords.deliverableProperties(properties), false);
+            return new Placement(topic, queueId, TimerRecords.deliverableProperties(properties), false, false);
         }
         try {
             return new Placement(
                     TimerTopic.NAME,
                     TimerTopic.QUEUE_ID,
                     TimerRecords.scheduledProperties(properties, topic, queueId, deliverAt),
-                    true);
+                    true,
+                    false);
         } catch (IllegalArgumentException e) {
             throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }

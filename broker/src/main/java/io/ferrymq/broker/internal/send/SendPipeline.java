@@ -12,6 +12,8 @@ import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.protocol.route.TopicConfig;
 import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.scheduler.TimerConfig;
+import io.ferrymq.transaction.HalfRecords;
+import io.ferrymq.transaction.HalfTopic;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -64,15 +66,38 @@ public final class SendPipeline {
         return properties.prepare(array, offset, length);
     }
 
-    /** Where a message with delay properties goes; null when it goes where it was sent. */
+    /**
+     * Where a message goes when it is not simply stored where it was sent: a transaction's half message
+     * under {@link HalfTopic} (invisible until committed), a delayed one to the scheduler. Null: store it
+     * as sent.
+     */
     DelayPlacement.Placement placement(BrokerProperties.Prepared prepared, SendTarget target) throws SendRejection {
-        return delays.place(prepared.special(), prepared.bytes(), target.topic().topicName(), target.queueId());
+        String topic = target.topic().topicName();
+        if (prepared.special().transactional()) {
+            try {
+                return new DelayPlacement.Placement(
+                        HalfTopic.NAME,
+                        HalfTopic.QUEUE_ID,
+                        HalfRecords.halfProperties(prepared.bytes(), topic, target.queueId()),
+                        true,
+                        true);
+            } catch (IllegalArgumentException e) {
+                throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+            }
+        }
+        return delays.place(prepared.special(), prepared.bytes(), topic, target.queueId());
     }
 
     /** A builder with everything but body and properties filled in. */
     EncodableMessage.Builder message(
             SendMessageRequestHeader header, SendTarget target, byte[] bornAddress, int bornPort) {
-        int sysFlag = header.sysFlag();
+        return message(header, target, bornAddress, bornPort, false);
+    }
+
+    /** As above; a {@code half} message is stored with no transaction type in its sysFlag. */
+    EncodableMessage.Builder message(
+            SendMessageRequestHeader header, SendTarget target, byte[] bornAddress, int bornPort, boolean half) {
+        int sysFlag = half ? HalfRecords.halfSysFlag(header.sysFlag()) : header.sysFlag();
         if (TopicConfig.SINGLE_TAG.equals(target.topic().topicFilterType())) {
             sysFlag &= ~MessageSysFlag.MULTI_TAGS_FLAG;
         } else {

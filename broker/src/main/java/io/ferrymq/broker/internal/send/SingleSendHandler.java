@@ -12,7 +12,7 @@ import io.ferrymq.remoting.RequestHandler;
 /**
  * SEND_MESSAGE (10, V1 header keys) and SEND_MESSAGE_V2 (310, keys {@code a}…{@code n}): one message,
  * the request body as its body. A message with a delivery time ahead is parked for the scheduler
- * ({@link DelayPlacement}). Answers errors at once and success when the append completes (returning
+ * ({@link DelayPlacement}); a transaction's half message is stored invisible under the half topic. Answers errors at once and success when the append completes (returning
  * null here). Thread-safe.
  */
 public final class SingleSendHandler implements RequestHandler {
@@ -36,7 +36,11 @@ public final class SingleSendHandler implements RequestHandler {
             DelayPlacement.Placement placement = pipeline.placement(properties, target);
             String peer = channel.remoteAddress();
             EncodableMessage.Builder message = pipeline.message(
-                            header, target, SendPipeline.addressOf(peer), SendPipeline.portOf(peer))
+                            header,
+                            target,
+                            SendPipeline.addressOf(peer),
+                            SendPipeline.portOf(peer),
+                            placement != null && placement.half())
                     .body(body);
             if (placement == null) {
                 message.properties(properties.bytes());

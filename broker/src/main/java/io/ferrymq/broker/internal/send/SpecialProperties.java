@@ -9,34 +9,36 @@ import java.nio.charset.StandardCharsets;
 /**
  * The properties that change where a sent message goes, found in one pass over the property bytes:
  * the delay ones ({@code DELAY}, {@code TIMER_DELAY_SEC}, {@code TIMER_DELAY_MS}, {@code
- * TIMER_DELIVER_MS}), which send it to the scheduler. Transactional messages ({@code TRAN_MSG=true},
- * or a prepared/rollback sysFlag) are refused with MESSAGE_ILLEGAL until the transaction module lands:
- * storing them as plain messages would deliver them uncommitted. Only names starting with D or T are
- * decoded, so an ordinary message costs a byte scan.
+ * TIMER_DELIVER_MS}), which send it to the scheduler, and {@code TRAN_MSG=true}, which makes it a half
+ * message of a transaction (RocketMQ decides by the property, not by the sysFlag). Only names starting
+ * with D or T are decoded, so an ordinary message costs a byte scan.
  *
  * @param delay {@code DELAY}, or null
  * @param delaySec {@code TIMER_DELAY_SEC}, or null
  * @param delayMs {@code TIMER_DELAY_MS}, or null
  * @param deliverMs {@code TIMER_DELIVER_MS}, or null
+ * @param transactional {@code TRAN_MSG=true}
  */
-record SpecialProperties(String delay, String delaySec, String delayMs, String deliverMs) {
-    static final SpecialProperties NONE = new SpecialProperties(null, null, null, null);
-    static final String TRANSACTION_REMARK = "transactional messages are not supported yet by this FerryMQ broker";
+record SpecialProperties(String delay, String delaySec, String delayMs, String deliverMs, boolean transactional) {
+    static final SpecialProperties NONE = new SpecialProperties(null, null, null, null, false);
 
     /** Whether any delay property is present (a {@code DELAY} of 0 counts: the scheduler decides). */
     boolean hasDelay() {
-        return this != NONE;
+        return delay != null || delaySec != null || delayMs != null || deliverMs != null;
     }
 
+    /** A send may not carry a rollback or commit transaction type: those are the broker's to set. */
     static void checkSysFlag(int sysFlag) throws SendRejection {
         int type = MessageSysFlag.transactionType(sysFlag);
-        if (type == MessageSysFlag.TRANSACTION_PREPARED_TYPE || type == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
-            throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, TRANSACTION_REMARK);
+        if (type == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE || type == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
+            throw new SendRejection(
+                    ResponseCode.MESSAGE_ILLEGAL,
+                    "a send cannot carry a commit or rollback transaction type in its sysFlag: use END_TRANSACTION");
         }
     }
 
     /** Scans {@code array[offset, offset + length)}. */
-    static SpecialProperties scan(byte[] array, int offset, int length) throws SendRejection {
+    static SpecialProperties scan(byte[] array, int offset, int length) {
         SpecialProperties found = NONE;
         int end = offset + length;
         int start = offset;
@@ -54,20 +56,19 @@ record SpecialProperties(String delay, String delaySec, String delayMs, String d
         return found;
     }
 
-    private SpecialProperties with(byte[] array, int start, int separator, int end) throws SendRejection {
+    private SpecialProperties with(byte[] array, int start, int separator, int end) {
         String name = new String(array, start, separator - start, StandardCharsets.UTF_8);
         String value = new String(array, separator + 1, end - separator - 1, StandardCharsets.UTF_8).trim();
         return switch (name) {
-            case MessageProperty.DELAY -> new SpecialProperties(value, delaySec, delayMs, deliverMs);
-            case MessageProperty.TIMER_DELAY_SEC -> new SpecialProperties(delay, value, delayMs, deliverMs);
-            case MessageProperty.TIMER_DELAY_MS -> new SpecialProperties(delay, delaySec, value, deliverMs);
-            case MessageProperty.TIMER_DELIVER_MS -> new SpecialProperties(delay, delaySec, delayMs, value);
-            case MessageProperty.TRAN_MSG -> {
-                if (Boolean.parseBoolean(value)) {
-                    throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, TRANSACTION_REMARK);
-                }
-                yield this;
-            }
+            case MessageProperty.DELAY -> new SpecialProperties(value, delaySec, delayMs, deliverMs, transactional);
+            case MessageProperty.TIMER_DELAY_SEC ->
+                new SpecialProperties(delay, value, delayMs, deliverMs, transactional);
+            case MessageProperty.TIMER_DELAY_MS ->
+                new SpecialProperties(delay, delaySec, value, deliverMs, transactional);
+            case MessageProperty.TIMER_DELIVER_MS ->
+                new SpecialProperties(delay, delaySec, delayMs, value, transactional);
+            case MessageProperty.TRAN_MSG ->
+                new SpecialProperties(delay, delaySec, delayMs, deliverMs, Boolean.parseBoolean(value));
             default -> this;
         };
     }
