@@ -74,7 +74,11 @@ class OfficialDelayIT {
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             long now = System.currentTimeMillis();
             for (MessageExt m : messages) {
-                int index = Integer.parseInt(new String(m.getBody(), StandardCharsets.UTF_8));
+                String body = new String(m.getBody(), StandardCharsets.UTF_8);
+                if (body.equals("warm-up")) {
+                    continue;
+                }
+                int index = Integer.parseInt(body);
                 arrivals.putIfAbsent(index, now);
                 deliveries.computeIfAbsent(index, i -> new AtomicInteger()).incrementAndGet();
                 if (m.getProperty("DELAY") != null
@@ -179,7 +183,9 @@ class OfficialDelayIT {
                     stats.lateness().p99Ms(),
                     stats.lateness().maxMs(),
                     stats.lateness().count());
-            assertThat(stats.firedTotal()).isGreaterThanOrEqualTo(MESSAGES - MESSAGES / 20);
+            assertThat(stats.firedTotal())
+                    .isGreaterThanOrEqualTo(MESSAGES - MESSAGES / 20)
+                    .isLessThanOrEqualTo(MESSAGES);
             assertThat(stats.pending()).isZero();
         } finally {
             consumer.shutdown();
