@@ -1,5 +1,7 @@
 package io.ferrymq.client;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONObject;
 import io.ferrymq.client.internal.ClientRuntime;
 import io.ferrymq.client.internal.ConsumeStatsCodec;
 import io.ferrymq.client.internal.DelayStatsCodec;
@@ -29,6 +31,7 @@ import io.ferrymq.protocol.route.TopicRouteData;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -207,7 +210,7 @@ public final class Admin implements AutoCloseable {
         boolean cancelled = false;
         for (String addr : masters(cluster)) {
             RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_CANCEL_TIMER);
-            request.extFields(new java.util.HashMap<>(Map.of("msgId", msgId)));
+            request.extFields(new HashMap<>(Map.of("msgId", msgId)));
             RemotingCommand response = rpc.call(addr, request, TIMEOUT_MS);
             if (response.code() == ResponseCode.SUCCESS) {
                 cancelled = true;
@@ -228,6 +231,47 @@ public final class Admin implements AutoCloseable {
                     DelayStatsCodec.decode(rpc.callOk(addr, request, TIMEOUT_MS).body()));
         }
         return stats;
+    }
+
+    /**
+     * FERRY_TRANSACTION_LIST on every master of {@code cluster}: half messages no decision settled,
+     * {@code parked} ones (their producer group never answered the broker's last check: an operator
+     * decides) or all still {@code pending} ones; at most {@code max} per broker.
+     */
+    public List<PendingTransaction> unresolvedTransactions(String cluster, boolean parkedOnly, int max) {
+        List<PendingTransaction> found = new ArrayList<>();
+        for (String addr : masters(cluster)) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_TRANSACTION_LIST);
+            request.extFields(new HashMap<>(
+                    Map.of("state", parkedOnly ? "unresolved" : "pending", "max", Integer.toString(max))));
+            byte[] body = rpc.callOk(addr, request, TIMEOUT_MS).body();
+            for (JSONObject half : JSON.parseArray(body).toJavaList(JSONObject.class)) {
+                found.add(new PendingTransaction(
+                        addr,
+                        half.getLongValue("halfOffset"),
+                        half.getString("topic"),
+                        half.getIntValue("queueId"),
+                        half.getString("msgId"),
+                        half.getString("producerGroup"),
+                        half.getLongValue("storeTimeMs"),
+                        half.getIntValue("checks"),
+                        half.getString("state")));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * FERRY_TRANSACTION_RESOLVE: an operator commits (delivers) or rolls back a half message the
+     * broker at {@code brokerAddr} holds at {@code halfOffset}. Idempotent for the same decision.
+     *
+     * @throws ClientException when it is unknown there or was settled the other way
+     */
+    public void resolveTransaction(String brokerAddr, long halfOffset, boolean commit) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_TRANSACTION_RESOLVE);
+        request.extFields(new HashMap<>(
+                Map.of("halfOffset", Long.toString(halfOffset), "decision", commit ? "COMMIT" : "ROLLBACK")));
+        rpc.callOk(brokerAddr, request, TIMEOUT_MS);
     }
 
     private List<String> masters(String cluster) {

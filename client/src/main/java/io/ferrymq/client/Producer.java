@@ -11,11 +11,16 @@ import io.ferrymq.client.internal.producer.QueuePick;
 import io.ferrymq.client.internal.producer.SendCodec;
 import io.ferrymq.client.internal.producer.SendRetryPolicy;
 import io.ferrymq.client.internal.producer.SendSettings;
+import io.ferrymq.protocol.message.MessageProperties;
+import io.ferrymq.protocol.message.MessageProperty;
+import io.ferrymq.protocol.message.MessageSysFlag;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,6 +141,42 @@ public final class Producer implements AutoCloseable {
     /** The writable queues of {@code topic}, sorted, as a selector would see them. */
     public List<MessageQueue> queues(String topic) {
         return sender.queues(topic);
+    }
+
+    /**
+     * Sends {@code message} as a transaction's half message (TRAN_MSG, PGROUP, the PREPARED sysFlag
+     * type): the broker keeps it invisible until END_TRANSACTION. For {@link TransactionProducer}.
+     */
+    SendResult sendHalf(Message message) {
+        OutgoingMessage plain = single(message);
+        String properties = MessageProperties.encodeToString(
+                withHalfProperties(MessageProperties.parse(plain.properties()), producerGroup));
+        OutgoingMessage half = new OutgoingMessage(
+                plain.topic(),
+                plain.flag(),
+                plain.body(),
+                MessageSysFlag.withTransactionType(plain.sysFlag(), MessageSysFlag.TRANSACTION_PREPARED_TYPE),
+                properties,
+                plain.msgId(),
+                null,
+                null,
+                false);
+        return sender.send(half, roundRobin);
+    }
+
+    private static Map<String, String> withHalfProperties(Map<String, String> properties, String group) {
+        Map<String, String> out = new LinkedHashMap<>(properties);
+        out.put(MessageProperty.TRAN_MSG, "true");
+        out.put(MessageProperty.PGROUP, group);
+        return out;
+    }
+
+    ClientRuntime runtime() {
+        return runtime;
+    }
+
+    String producerGroup() {
+        return producerGroup;
     }
 
     static MessageQueue byKey(List<MessageQueue> queues, Message message, Object key) {

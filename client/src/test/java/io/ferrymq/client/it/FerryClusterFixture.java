@@ -40,9 +40,18 @@ final class FerryClusterFixture implements ClusterFixture {
     }
 
     static FerryClusterFixture start(Path workDir) throws Exception {
+        return start(workDir, new String[0]);
+    }
+
+    /** With broker config {@code overrides} as key, value pairs. */
+    static FerryClusterFixture start(Path workDir, String... overrides) throws Exception {
         FerryClusterFixture fixture = new FerryClusterFixture();
         try {
-            fixture.broker = Broker.start(BrokerConfig.fromProperties(fixture.brokerProperties(workDir), Map.of()));
+            Properties properties = fixture.brokerProperties(workDir);
+            for (int i = 0; i + 1 < overrides.length; i += 2) {
+                properties.setProperty(overrides[i], overrides[i + 1]);
+            }
+            fixture.broker = Broker.start(BrokerConfig.fromProperties(properties, Map.of()));
             fixture.awaitRoute("TBW102");
             return fixture;
         } catch (Exception | Error e) {

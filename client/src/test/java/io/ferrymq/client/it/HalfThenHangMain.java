@@ -1,0 +1,34 @@
+package io.ferrymq.client.it;
+
+import io.ferrymq.client.Message;
+import io.ferrymq.client.TransactionProducer;
+import io.ferrymq.client.TransactionState;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A FerryMQ-client producer that dies half way: {@code HalfThenHangMain <namesrv> <group> <topic>
+ * <body>} sends one transactional message and never finishes its local transaction (prints {@code
+ * HALF-SENT}, then waits to be killed).
+ */
+public final class HalfThenHangMain {
+    private HalfThenHangMain() {}
+
+    public static void main(String[] args) {
+        TransactionProducer producer = TransactionProducer.builder()
+                .namesrvAddr(args[0])
+                .producerGroup(args[1])
+                .localTransaction((message, msgId, arg) -> {
+                    System.out.println("HALF-SENT " + msgId);
+                    System.out.flush();
+                    try {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return TransactionState.UNKNOWN;
+                })
+                .checker(message -> TransactionState.UNKNOWN)
+                .build();
+        producer.send(Message.of(args[2], args[3].getBytes(StandardCharsets.UTF_8)), null);
+    }
+}
