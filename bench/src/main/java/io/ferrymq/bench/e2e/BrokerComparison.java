@@ -35,10 +35,18 @@ public final class BrokerComparison {
                 + ", ASYNC_FLUSH, official rocketmq-client 5.5.0 as the load for both");
         List<String> products =
                 List.of(options.getOrDefault("products", "ferry,rocketmq").split(","));
+        List<Workload> workloads = new ArrayList<>();
+        for (String name :
+                options.getOrDefault("workloads", "idle,sync,batch,drain").split(",")) {
+            if (!name.equals("idle")) {
+                workloads.add(Workload.valueOf(name.toUpperCase(Locale.ROOT)));
+            }
+        }
+        boolean idle = options.getOrDefault("workloads", "idle").contains("idle");
         Map<String, List<Map<String, Double>>> results = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             for (String product : products) {
-                Map<String, Double> result = runProduct(product, load);
+                Map<String, Double> result = runProduct(product, load, idle, workloads);
                 results.computeIfAbsent(product, p -> new ArrayList<>()).add(result);
                 System.out.printf(Locale.ROOT, "run %d %-8s %s%n", run, product, result);
             }
@@ -48,14 +56,17 @@ public final class BrokerComparison {
         }
     }
 
-    private static Map<String, Double> runProduct(String product, LoadRun load) throws Exception {
+    private static Map<String, Double> runProduct(String product, LoadRun load, boolean idle, List<Workload> workloads)
+            throws Exception {
         Path dir = Files.createTempDirectory("ferrymq-bench-" + product);
         Map<String, Double> result = new LinkedHashMap<>();
         try (BrokerCluster cluster = start(product, dir)) {
             cluster.awaitRegistered(cluster.brokerAddr(), 60_000);
-            Thread.sleep(10_000); // idle: started, registered, nothing sent yet
-            result.put("idleRssMiB", cluster.broker().rssKib() / 1024.0);
-            for (Workload workload : Workload.values()) {
+            if (idle) {
+                Thread.sleep(10_000); // idle: started, registered, nothing sent yet
+                result.put("idleRssMiB", cluster.broker().rssKib() / 1024.0);
+            }
+            for (Workload workload : workloads) {
                 load.run(workload, cluster.namesrvAddr())
                         .forEach((key, value) ->
                                 result.put(workload.name().toLowerCase(Locale.ROOT) + "." + key, value));
@@ -91,7 +102,8 @@ public final class BrokerComparison {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("usage: brokers [--runs N] [--threads N] [--warmup S]"
-                        + " [--seconds S] [--backlog N] [--body B] [--products ferry,rocketmq]");
+                        + " [--seconds S] [--backlog N] [--body B] [--products ferry,rocketmq]"
+                        + " [--workloads idle,sync,batch,drain,transaction]");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }

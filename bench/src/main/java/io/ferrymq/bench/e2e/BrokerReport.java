@@ -15,11 +15,16 @@ record BrokerReport(List<Map<String, Double>> ferry, List<Map<String, Double>> r
             "sync.p999us",
             "batch.messagesPerSecond",
             "batch.p99us",
-            "drain.messagesPerSecond");
+            "drain.messagesPerSecond",
+            "transaction.messagesPerSecond",
+            "transaction.p99us");
 
     void print(PrintStream out) {
         out.printf("%-26s %14s %14s %8s%n", "median", "ferry", "rocketmq", "ratio");
         for (String figure : FIGURES) {
+            if (ferry.stream().noneMatch(run -> run.containsKey(figure))) {
+                continue;
+            }
             double f = median(ferry, figure);
             double r = median(rocketmq, figure);
             out.printf(Locale.ROOT, "%-26s %14.0f %14.0f %7.2fx%n", figure, f, r, f / r);

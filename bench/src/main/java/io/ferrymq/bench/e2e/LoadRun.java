@@ -16,7 +16,8 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
     enum Workload {
         SYNC,
         BATCH,
-        DRAIN
+        DRAIN,
+        TRANSACTION
     }
 
     Map<String, Double> run(Workload workload, String namesrvAddr) throws IOException, InterruptedException {

@@ -12,15 +12,20 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.client.producer.TransactionListener;
+import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
 
 /**
  * The load: the official RocketMQ client, run in its own JVM on RocketMQ's classpath against
  * whichever nameserver it is given. {@code OfficialClientLoad <mode> <namesrv> <topic> <threads>
- * <warmupS> <seconds|messages> <bodyBytes>}, mode {@code sync}, {@code batch} or {@code drain}.
+ * <warmupS> <seconds|messages> <bodyBytes>}, mode {@code sync}, {@code batch}, {@code transaction}
+ * (TransactionMQProducer, every local transaction commits) or {@code drain}.
  * Prints one {@code RESULT} line.
  */
 public final class OfficialClientLoad {
@@ -39,8 +44,9 @@ public final class OfficialClientLoad {
         switch (mode) {
             case "sync" -> sends(namesrv, topic, threads, warmupSeconds, amount, body, 1);
             case "batch" -> sends(namesrv, topic, threads, warmupSeconds, amount, body, BATCH);
+            case "transaction" -> sends(namesrv, topic, threads, warmupSeconds, amount, body, 0);
             case "drain" -> drain(namesrv, topic, threads, amount, body);
-            default -> throw new IllegalArgumentException("mode: sync, batch or drain");
+            default -> throw new IllegalArgumentException("mode: sync, batch, transaction or drain");
         }
         System.exit(0);
     }
@@ -54,11 +60,15 @@ public final class OfficialClientLoad {
         return producer;
     }
 
-    /** Closed-loop sends of one message or one batch at a time from each thread. */
+    /**
+     * Closed-loop sends of one message or one batch at a time from each thread; {@code perCall} 0:
+     * transactional sends of one message, committed by the local-transaction listener.
+     */
     private static void sends(
             String namesrv, String topic, int threads, int warmupS, long seconds, byte[] body, int perCall)
             throws Exception {
-        DefaultMQProducer producer = producer(namesrv);
+        boolean transactional = perCall == 0;
+        DefaultMQProducer producer = transactional ? transactionProducer(namesrv) : producer(namesrv);
         producer.send(new Message(topic, body)); // route, connection, topic creation
         Recorder latencyUs = new Recorder(3);
         AtomicLong sent = new AtomicLong();
@@ -69,13 +79,16 @@ public final class OfficialClientLoad {
             Thread worker = new Thread(
                     () -> {
                         List<Message> batch = new ArrayList<>();
-                        for (int i = 0; i < perCall; i++) {
+                        for (int i = 0; i < Math.max(perCall, 1); i++) {
                             batch.add(new Message(topic, "TagA", body));
                         }
                         while (!stop.get()) {
                             long start = System.nanoTime();
                             try {
-                                SendResult result = perCall == 1 ? producer.send(batch.get(0)) : producer.send(batch);
+                                SendResult result = transactional
+                                        ? ((TransactionMQProducer) producer)
+                                                .sendMessageInTransaction(new Message(topic, "TagA", body), null)
+                                        : perCall == 1 ? producer.send(batch.get(0)) : producer.send(batch);
                                 if (result.getSendStatus() != SendStatus.SEND_OK) {
                                     failed.set(true);
                                 }
@@ -84,7 +97,7 @@ public final class OfficialClientLoad {
                                 continue;
                             }
                             latencyUs.recordValue((System.nanoTime() - start) / 1000);
-                            sent.addAndGet(perCall);
+                            sent.addAndGet(Math.max(perCall, 1));
                         }
                     },
                     "load-" + t);
@@ -112,6 +125,27 @@ public final class OfficialClientLoad {
                 histogram.getValueAtPercentile(99),
                 histogram.getValueAtPercentile(99.9),
                 failed.get() ? 1 : 0);
+    }
+
+    /** A transactional producer whose local transactions all commit at once. */
+    private static DefaultMQProducer transactionProducer(String namesrv) throws Exception {
+        TransactionMQProducer producer = new TransactionMQProducer("bench-tx-producer");
+        producer.setNamesrvAddr(namesrv);
+        producer.setSendMsgTimeout(10_000);
+        producer.setCompressMsgBodyOverHowmuch(Integer.MAX_VALUE);
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt message) {
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+        });
+        producer.start();
+        return producer;
     }
 
     private static List<Message> messages(String topic, byte[] body, int count) {
