@@ -14,6 +14,7 @@ import io.ferrymq.broker.internal.transaction.CheckBackRelay;
 import io.ferrymq.commitlog.DiskUsageProbe;
 import io.ferrymq.commitlog.agent.AgentRunner;
 import io.ferrymq.consumequeue.MessageStore;
+import io.ferrymq.dlq.DeadLetterService;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ClientConfig;
 import io.ferrymq.remoting.RemotingClient;
@@ -45,6 +46,7 @@ public final class Broker implements AutoCloseable {
     private final MessageStore store;
     private final TimerService timers;
     private final TransactionService transactions;
+    private final DeadLetterService deadLetters;
     private final CheckBackRelay checkBacks;
     private final TopicConfigTable topics;
     private final RequestExecutors executors;
@@ -63,10 +65,12 @@ public final class Broker implements AutoCloseable {
             TopicConfigTable topics,
             TimerService timers,
             TransactionService transactions,
+            DeadLetterService deadLetters,
             CheckBackRelay checkBacks,
             InetAddress ip) {
         this.timers = timers;
         this.transactions = transactions;
+        this.deadLetters = deadLetters;
         this.checkBacks = checkBacks;
         this.config = config;
         this.store = store;
@@ -96,10 +100,12 @@ public final class Broker implements AutoCloseable {
         Broker broker;
         TimerService timers = null;
         TransactionService transactions = null;
+        DeadLetterService deadLetters = null;
         CheckBackRelay checkBacks = new CheckBackRelay();
         try {
             timers = TimerService.start(store, config.timerConfig(), clock);
             transactions = TransactionService.start(store, config.transactionConfig(), clock, checkBacks);
+            deadLetters = DeadLetterService.start(store, clock);
             // a delayed message or a half message waits in the commit log: its segment stays until
             // it is delivered or settled
             store.commitLog().addRetentionFloor(timers::retentionFloorOffset);
@@ -113,8 +119,11 @@ public final class Broker implements AutoCloseable {
                             config.brokerName(),
                             config.autoCreateTopicEnable(),
                             config.defaultTopicQueueNums()));
-            broker = new Broker(config, store, topics, timers, transactions, checkBacks, ip);
+            broker = new Broker(config, store, topics, timers, transactions, deadLetters, checkBacks, ip);
         } catch (RuntimeException e) {
+            if (deadLetters != null) {
+                deadLetters.close();
+            }
             if (transactions != null) {
                 transactions.close();
             }
@@ -142,7 +151,7 @@ public final class Broker implements AutoCloseable {
             server.start();
         }
         BrokerParts parts = new BrokerParts(
-                config, store, topics, timers, transactions, checkBacks, storeHost, keys, inFlight, clock);
+                config, store, topics, timers, transactions, deadLetters, checkBacks, storeHost, keys, inFlight, clock);
         HandlerRegistry registry = (code, handler, kind) -> server.registerHandler(code, handler, executors.of(kind));
         parts.registerWith(registry);
         server.addChannelListener(parts.channelListener());
@@ -212,6 +221,11 @@ public final class Broker implements AutoCloseable {
         return topics;
     }
 
+    /** Dead-letter queues: counts, listing, replay. */
+    public DeadLetterService deadLetters() {
+        return deadLetters;
+    }
+
     /** Transactions: half messages, their decisions and check-backs. */
     public TransactionService transactions() {
         return transactions;
@@ -244,6 +258,7 @@ public final class Broker implements AutoCloseable {
         stopRegistration();
         server.close();
         executors.close();
+        deadLetters.close();
         transactions.close();
         timers.close();
         try {

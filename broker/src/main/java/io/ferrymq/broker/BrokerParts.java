@@ -5,6 +5,9 @@ import io.ferrymq.broker.internal.HandlerRegistry;
 import io.ferrymq.broker.internal.TopicConfigTable;
 import io.ferrymq.broker.internal.consume.ConsumeSettings;
 import io.ferrymq.broker.internal.consume.ConsumeSide;
+import io.ferrymq.broker.internal.retry.DeadLetterAdminHandlers;
+import io.ferrymq.broker.internal.retry.DeadLetterRouting;
+import io.ferrymq.broker.internal.retry.SendBackHandler;
 import io.ferrymq.broker.internal.send.BatchSendHandler;
 import io.ferrymq.broker.internal.send.InFlightSends;
 import io.ferrymq.broker.internal.send.SendPipeline;
@@ -18,6 +21,7 @@ import io.ferrymq.broker.internal.transaction.EndTransactionHandler;
 import io.ferrymq.broker.internal.transaction.ProducerCheckBack;
 import io.ferrymq.broker.internal.transaction.TransactionAdminHandlers;
 import io.ferrymq.consumequeue.MessageStore;
+import io.ferrymq.dlq.DeadLetterService;
 import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
@@ -37,6 +41,9 @@ final class BrokerParts {
     private final ConsumeSide consumeSide;
     private final TimerService timers;
     private final TransactionService transactions;
+    private final DeadLetterService deadLetters;
+    private final TopicConfigTable topics;
+    private final SendBackHandler sendBack;
 
     BrokerParts(
             BrokerConfig config,
@@ -44,6 +51,7 @@ final class BrokerParts {
             TopicConfigTable topics,
             TimerService timers,
             TransactionService transactions,
+            DeadLetterService deadLetters,
             CheckBackRelay checkBacks,
             StoreHost storeHost,
             UniqueKeyGenerator keys,
@@ -59,7 +67,17 @@ final class BrokerParts {
                 storeHost);
         this.timers = timers;
         this.transactions = transactions;
-        this.sendPipeline = new SendPipeline(settings, topics, store, keys, inFlight, timers.config(), clock);
+        this.deadLetters = deadLetters;
+        this.topics = topics;
+        this.sendPipeline = new SendPipeline(
+                settings,
+                topics,
+                store,
+                keys,
+                inFlight,
+                timers.config(),
+                clock,
+                new DeadLetterRouting(topics, deadLetters));
         this.consumeSide = new ConsumeSide(
                 new ConsumeSettings(
                         config.autoCreateSubscriptionGroup(),
@@ -71,6 +89,15 @@ final class BrokerParts {
                 topics,
                 clock);
         checkBacks.connect(new ProducerCheckBack(consumeSide.clients(), config.brokerName(), storeHost));
+        this.sendBack = new SendBackHandler(
+                consumeSide.subscriptionGroups(),
+                topics,
+                store,
+                timers.config().delayLevels(),
+                deadLetters,
+                storeHost,
+                clock,
+                config.autoCreateSubscriptionGroup());
     }
 
     void registerWith(HandlerRegistry registry) {
@@ -84,6 +111,12 @@ final class BrokerParts {
         registry.register(RequestCode.FERRY_TIMER_STATS, new TimerStatsHandler(timers), ExecutorKind.ADMIN);
         registry.register(RequestCode.FERRY_CANCEL_TIMER, new CancelTimerHandler(timers), ExecutorKind.ADMIN);
         registry.register(RequestCode.END_TRANSACTION, new EndTransactionHandler(transactions), ExecutorKind.SEND);
+        registry.register(RequestCode.CONSUMER_SEND_MSG_BACK, sendBack, ExecutorKind.SEND);
+        registry.register(RequestCode.FERRY_DLQ_LIST, DeadLetterAdminHandlers.list(deadLetters), ExecutorKind.ADMIN);
+        registry.register(RequestCode.FERRY_DLQ_VIEW, DeadLetterAdminHandlers.view(deadLetters), ExecutorKind.ADMIN);
+        registry.register(
+                RequestCode.FERRY_DLQ_REPLAY, DeadLetterAdminHandlers.replay(deadLetters, topics), ExecutorKind.ADMIN);
+        registry.register(RequestCode.FERRY_DLQ_STATS, DeadLetterAdminHandlers.stats(deadLetters), ExecutorKind.ADMIN);
         registry.register(
                 RequestCode.FERRY_TRANSACTION_STATS, TransactionAdminHandlers.stats(transactions), ExecutorKind.ADMIN);
         registry.register(

@@ -91,6 +91,14 @@ public final class RequestCode {
     public static final int FERRY_TRANSACTION_LIST = 7022;
     /** An operator settles a half. Header {@code halfOffset}, {@code decision} (COMMIT|ROLLBACK). */
     public static final int FERRY_TRANSACTION_RESOLVE = 7023;
+    /** A group's dead letters by store time. Header {@code group}, {@code beginMs}, {@code endMs}, {@code max}. */
+    public static final int FERRY_DLQ_LIST = 7031;
+    /** One dead letter with its body. Header {@code group}, {@code msgId}. */
+    public static final int FERRY_DLQ_VIEW = 7032;
+    /** Replays dead letters. Header {@code group}, {@code msgIds}, {@code target}, {@code permitsPerSecond}. */
+    public static final int FERRY_DLQ_REPLAY = 7033;
+    /** Messages sent to each group's dead-letter queue. No header. */
+    public static final int FERRY_DLQ_STATS = 7034;
 
     private static final Map<Integer, String> NAMES = namesOf(RequestCode.class);
 

@@ -1,6 +1,7 @@
 package io.ferrymq.broker.internal.send;
 
 import io.ferrymq.broker.internal.TopicConfigTable;
+import io.ferrymq.broker.internal.retry.DeadLetterRouting;
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.consumequeue.MessageStore;
@@ -34,6 +35,7 @@ public final class SendPipeline {
     private final BrokerProperties properties;
     private final SendResponder responder;
     private final DelayPlacement delays;
+    private final DeadLetterRouting deadLetters;
 
     public SendPipeline(
             SendSettings settings,
@@ -42,13 +44,15 @@ public final class SendPipeline {
             UniqueKeyGenerator keys,
             InFlightSends inFlight,
             TimerConfig timers,
-            Clock clock) {
+            Clock clock,
+            DeadLetterRouting deadLetters) {
         this.settings = settings;
         this.store = store;
         this.admission = new TopicAdmission(settings, topics);
         this.properties = new BrokerProperties(settings, keys);
         this.responder = new SendResponder(settings, inFlight);
         this.delays = new DelayPlacement(timers, clock);
+        this.deadLetters = deadLetters;
     }
 
     SendTarget admit(SendMessageRequestHeader header, RemoteChannel channel, int bodyBytes) throws SendRejection {
@@ -67,12 +71,24 @@ public final class SendPipeline {
     }
 
     /**
-     * Where a message goes when it is not simply stored where it was sent: a transaction's half message
+     * Where a message goes when it is not simply stored where it was sent: a retry past its limit to
+     * the group's dead-letter queue, a transaction's half message
      * under {@link HalfTopic} (invisible until committed), a delayed one to the scheduler. Null: store it
      * as sent.
      */
-    DelayPlacement.Placement placement(BrokerProperties.Prepared prepared, SendTarget target) throws SendRejection {
+    DelayPlacement.Placement placement(
+            BrokerProperties.Prepared prepared, SendTarget target, SendMessageRequestHeader header)
+            throws SendRejection {
         String topic = target.topic().topicName();
+        DeadLetterRouting.Route dead;
+        try {
+            dead = deadLetters.route(topic, header.reconsumeTimes(), header.maxReconsumeTimes(), prepared.bytes());
+        } catch (IllegalArgumentException e) {
+            throw new SendRejection(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+        }
+        if (dead != null) {
+            return new DelayPlacement.Placement(dead.topic(), dead.queueId(), dead.properties(), false, false);
+        }
         if (prepared.special().transactional()) {
             try {
                 return new DelayPlacement.Placement(

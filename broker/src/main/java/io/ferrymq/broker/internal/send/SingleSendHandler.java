@@ -33,7 +33,7 @@ public final class SingleSendHandler implements RequestHandler {
             SendTarget target = pipeline.admit(header, channel, body.length);
             byte[] given = MessageProperties.toBytes(header.properties());
             BrokerProperties.Prepared properties = pipeline.properties(given, 0, given.length);
-            DelayPlacement.Placement placement = pipeline.placement(properties, target);
+            DelayPlacement.Placement placement = pipeline.placement(properties, target, header);
             String peer = channel.remoteAddress();
             EncodableMessage.Builder message = pipeline.message(
                             header,

@@ -5,7 +5,11 @@ import java.util.Map;
 /**
  * A consumer group's broker-side settings, in RocketMQ's JSON shape ({@code UPDATE_AND_CREATE_SUBSCRIPTIONGROUP}
  * body, {@code GET_ALL_SUBSCRIPTIONGROUP_CONFIG} entries). Absent fields take RocketMQ's defaults
- * (consume enabled, 1 retry queue, 16 retries, notify on membership changes). Immutable.
+ * (consume enabled, 1 retry queue, 16 retries, notify on membership changes). {@code groupRetryPolicy}
+ * (RocketMQ 5's field) replaces the delay-level back-off of retries: {@code {"type":"EXPONENTIAL",
+ * "exponentialRetryPolicy":{"initial":1000,"max":60000,"multiplier":2}}}, {@code
+ * {"type":"CUSTOMIZED","customizedRetryPolicy":{"next":[1000,5000]}}} or {@code
+ * {"type":"FIXED","fixedRetryPolicy":{"delayMs":5000}}}. Immutable.
  */
 public record SubscriptionGroupConfig(
         String groupName,
@@ -20,7 +24,8 @@ public record SubscriptionGroupConfig(
         Boolean notifyConsumerIdsChangedEnable,
         Integer groupSysFlag,
         Integer consumeTimeoutMinute,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        Map<String, Object> groupRetryPolicy) {
 
     public SubscriptionGroupConfig {
         consumeEnable = consumeEnable == null ? Boolean.TRUE : consumeEnable;
@@ -38,9 +43,14 @@ public record SubscriptionGroupConfig(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    /** {@code groupRetryPolicy} as JSON (RocketMQ 5's shape), or null for the delay-level back-off. */
+    public String groupRetryPolicyJson() {
+        return groupRetryPolicy == null ? null : com.alibaba.fastjson2.JSON.toJSONString(groupRetryPolicy);
+    }
+
     /** A group with every setting at RocketMQ's default. */
     public static SubscriptionGroupConfig defaults(String groupName) {
         return new SubscriptionGroupConfig(
-                groupName, null, null, null, null, null, null, null, null, null, null, null, null);
+                groupName, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
