@@ -39,7 +39,7 @@ import java.util.Set;
 
 /**
  * Administration of a cluster through its nameservers: topics, routes, queue offsets, message look-up,
- * consumer-group progress and delayed messages. Every call is synchronous and throws {@link ClientException} when a
+ * consumer-group progress, delayed messages, transactions and dead letters. Every call is synchronous and throws {@link ClientException} when a
  * server refuses or does not answer. Thread-safe.
  *
  * <pre>{@code
@@ -272,6 +272,84 @@ public final class Admin implements AutoCloseable {
         request.extFields(new HashMap<>(
                 Map.of("halfOffset", Long.toString(halfOffset), "decision", commit ? "COMMIT" : "ROLLBACK")));
         rpc.callOk(brokerAddr, request, TIMEOUT_MS);
+    }
+
+    /**
+     * FERRY_DLQ_LIST on every master of {@code cluster}: the dead letters of {@code group} stored within
+     * [{@code begin}, {@code end}], oldest first, at most {@code max} per broker.
+     */
+    public List<DeadLetterView> deadLetters(String cluster, String group, Instant begin, Instant end, int max) {
+        List<DeadLetterView> found = new ArrayList<>();
+        for (String addr : masters(cluster)) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_DLQ_LIST);
+            request.extFields(new HashMap<>(Map.of(
+                    "group", group,
+                    "beginMs", Long.toString(begin.toEpochMilli()),
+                    "endMs", Long.toString(end.toEpochMilli()),
+                    "max", Integer.toString(max))));
+            byte[] body = rpc.callOk(addr, request, TIMEOUT_MS).body();
+            for (JSONObject letter : JSON.parseArray(body).toJavaList(JSONObject.class)) {
+                JSONObject properties = letter.getJSONObject("properties");
+                Map<String, String> props = new java.util.LinkedHashMap<>();
+                if (properties != null) {
+                    properties.forEach((k, v) -> props.put(k, String.valueOf(v)));
+                }
+                found.add(new DeadLetterView(
+                        addr,
+                        letter.getString("msgId"),
+                        letter.getString("originTopic"),
+                        letter.getIntValue("reconsumeTimes"),
+                        letter.getLongValue("storeTimeMs"),
+                        letter.getIntValue("bodySizeBytes"),
+                        props,
+                        letter.containsKey("replayedAtMs") ? letter.getLongValue("replayedAtMs") : -1));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * FERRY_DLQ_REPLAY: sends the dead letters {@code msgIds} of {@code group}, held by {@code
+     * brokerAddr}, again: to their original topic (every group subscribed there sees them), or with
+     * {@code toRetryTopic} to {@code group}'s retry topic only. Durable whether or not a consumer is
+     * online; idempotent (a message replayed before is not sent again); paced to {@code
+     * permitsPerSecond}. One outcome per id, in order.
+     */
+    public List<ReplayOutcome> replayDeadLetters(
+            String brokerAddr, String group, List<String> msgIds, boolean toRetryTopic, double permitsPerSecond) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_DLQ_REPLAY);
+        request.extFields(new HashMap<>(Map.of(
+                "group",
+                group,
+                "msgIds",
+                String.join(",", msgIds),
+                "target",
+                toRetryTopic ? "RETRY_TOPIC" : "ORIGINAL_TOPIC",
+                "permitsPerSecond",
+                Double.toString(permitsPerSecond))));
+        long timeout = TIMEOUT_MS + (long) (msgIds.size() / permitsPerSecond * 1000) + 30_000;
+        byte[] body = rpc.callOk(brokerAddr, request, timeout).body();
+        List<ReplayOutcome> outcomes = new ArrayList<>();
+        for (JSONObject result : JSON.parseArray(body).toJavaList(JSONObject.class)) {
+            outcomes.add(new ReplayOutcome(
+                    result.getString("msgId"),
+                    result.getString("status"),
+                    result.getString("targetTopic"),
+                    result.getString("reason")));
+        }
+        return outcomes;
+    }
+
+    /** FERRY_DLQ_STATS of every master of {@code cluster}: messages sent to each group's DLQ, summed. */
+    public Map<String, Long> deadLetterCounts(String cluster) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String addr : masters(cluster)) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_DLQ_STATS);
+            JSONObject body =
+                    JSON.parseObject(rpc.callOk(addr, request, TIMEOUT_MS).body());
+            body.forEach((group, count) -> counts.merge(group, ((Number) count).longValue(), Long::sum));
+        }
+        return counts;
     }
 
     private List<String> masters(String cluster) {

@@ -250,4 +250,25 @@ abstract class PushConsumerContract {
         assertThat(tmp.resolve("bc-a").resolve("it-broadcast").resolve("offsets.json"))
                 .exists();
     }
+
+    @Test
+    void retryLaterRedeliversThroughTheRetryTopicWithTheOriginalTopic() {
+        String topic = "PushItRetry";
+        send(topic, "A", "fail-once", 1);
+        List<MessageView> deliveries = new CopyOnWriteArrayList<>();
+        ConcurrentListener listener = messages -> {
+            deliveries.addAll(messages);
+            return deliveries.size() == 1 ? ConsumeResult.RETRY_LATER : ConsumeResult.SUCCESS;
+        };
+        try (PushConsumer consumer =
+                consumer("it-retry", topic, "*").listener(listener).build()) {
+            cluster.awaitRoute("%RETRY%it-retry"); // the broker makes it on the first heartbeat
+            await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.size() >= 2);
+        }
+        MessageView redelivered = deliveries.get(1);
+        assertThat(redelivered.topic()).isEqualTo(topic);
+        assertThat(redelivered.reconsumeTimes()).isEqualTo(1);
+        assertThat(redelivered.msgId()).isEqualTo(deliveries.get(0).msgId());
+        assertThat(new String(redelivered.body(), UTF_8)).isEqualTo("fail-once0");
+    }
 }
