@@ -54,7 +54,11 @@ public final class RetryRecords {
                 .storeHost(storeHost)
                 .reconsumeTimes(nextCount(failed))
                 .properties(SendBackProperties.retry(
-                        RecordCopy.properties(failed), failed.topic(), originMsgId, failed.offsetMessageId()))
+                        RecordCopy.properties(failed),
+                        failed.topic(),
+                        originMsgId,
+                        failed.offsetMessageId(),
+                        nextCount(failed)))
                 .build();
         return deliverAtMs > nowMs ? TimerRecords.schedule(retry, deliverAtMs) : retry;
     }
@@ -75,7 +79,11 @@ public final class RetryRecords {
                 .storeHost(storeHost)
                 .reconsumeTimes(nextCount(failed))
                 .properties(SendBackProperties.deadLetter(
-                        RecordCopy.properties(failed), failed.topic(), originMsgId, failed.offsetMessageId()))
+                        RecordCopy.properties(failed),
+                        failed.topic(),
+                        originMsgId,
+                        failed.offsetMessageId(),
+                        nextCount(failed)))
                 .build();
     }
 

@@ -90,6 +90,7 @@ class RetryRecordsTest {
         expected.put("color", "blue");
         expected.put("RETRY_TOPIC", "Orders");
         expected.put("ORIGIN_MESSAGE_ID", "ORIGIN-1");
+        expected.put("RECONSUME_TIME", Integer.toString(retry.reconsumeTimes()));
         assertThat(properties(retry)).containsExactlyEntriesOf(expected);
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * The properties of a retry and of a dead letter, from the failed message's (wire-protocol §4.7 steps
  * 4–6): every property it had except the delay ones ({@code DELAY}, {@code TIMER_*}, {@code
  * REAL_TOPIC}, {@code REAL_QID}: a stale one must not delay or re-route the new message), plus {@code
- * RETRY_TOPIC} = its topic when absent (so it keeps naming the original topic across retries), {@code
+ * RECONSUME_TIME} = the new message's reconsume count (when known), {@code RETRY_TOPIC} = its topic when
+ * absent (so it keeps naming the original topic across retries), {@code
  * WAIT=false}, and {@code ORIGIN_MESSAGE_ID} = the existing one, else the request's {@code originMsgId},
  * else its UNIQ_KEY, else the fallback id. A dead letter also gets {@code DLQ_ORIGIN_TOPIC} (the
  * original topic) and {@code DLQ_ORIGIN_MESSAGE_ID} (the id the consumer saw: {@code originMsgId},
@@ -29,9 +30,26 @@ public final class SendBackProperties {
         return MessageProperties.encode(retryMap(properties, topic, originMsgId, fallbackId));
     }
 
+    /** As {@link #retry}, with {@code RECONSUME_TIME} = {@code reconsumeTimes}. */
+    public static byte[] retry(
+            byte[] properties, String topic, String originMsgId, String fallbackId, int reconsumeTimes) {
+        Map<String, String> map = retryMap(properties, topic, originMsgId, fallbackId);
+        map.put(MessageProperty.RECONSUME_TIME, Integer.toString(reconsumeTimes));
+        return MessageProperties.encode(map);
+    }
+
     /** As {@link #retry}, plus the DLQ's own two properties. */
     public static byte[] deadLetter(byte[] properties, String topic, String originMsgId, String fallbackId) {
+        return deadLetter(properties, topic, originMsgId, fallbackId, -1);
+    }
+
+    /** As above; {@code RECONSUME_TIME} = {@code reconsumeTimes} unless it is negative (unknown). */
+    public static byte[] deadLetter(
+            byte[] properties, String topic, String originMsgId, String fallbackId, int reconsumeTimes) {
         Map<String, String> map = retryMap(properties, topic, originMsgId, fallbackId);
+        if (reconsumeTimes >= 0) {
+            map.put(MessageProperty.RECONSUME_TIME, Integer.toString(reconsumeTimes));
+        }
         map.put(MessageProperty.DLQ_ORIGIN_TOPIC, map.get(MessageProperty.RETRY_TOPIC));
         putIfKnown(map, MessageProperty.DLQ_ORIGIN_MESSAGE_ID, seenId(map, originMsgId, fallbackId));
         return MessageProperties.encode(map);
