@@ -18,7 +18,11 @@ import picocli.CommandLine.Command;
             QueryMsgByKeyCommand.class,
             QueryMsgByIdCommand.class,
             DelayStatsCommand.class,
-            CancelDelayedCommand.class
+            CancelDelayedCommand.class,
+            UnresolvedTransactionsCommand.class,
+            ResolveTransactionCommand.class,
+            DeadLettersCommand.class,
+            ReplayDeadLettersCommand.class
         })
 public final class MqAdminMain implements Runnable {
     @CommandLine.Spec

@@ -89,6 +89,77 @@ class MqAdminTest {
     }
 
     @Test
+    void listsAndResolvesAPendingTransaction() throws Exception {
+        String cluster = standalone.broker().config().brokerClusterName();
+        String msgId;
+        try (io.ferrymq.client.TransactionProducer producer = io.ferrymq.client.TransactionProducer.builder()
+                .namesrvAddr(namesrv)
+                .producerGroup("admin-tx")
+                .localTransaction((m, id, arg) -> io.ferrymq.client.TransactionState.UNKNOWN)
+                .checker(m -> io.ferrymq.client.TransactionState.UNKNOWN)
+                .build()) {
+            msgId = producer.send(
+                            io.ferrymq.client.Message.of("AdminTx", "undecided".getBytes(StandardCharsets.UTF_8)), null)
+                    .msgId();
+        }
+        String broker = standalone.broker().advertisedAddress();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> run("unresolvedTransactions", "-n", namesrv, "-c", cluster, "--all")
+                        .contains(msgId));
+        String line = run("unresolvedTransactions", "-n", namesrv, "-c", cluster, "--all")
+                .lines()
+                .filter(l -> l.contains(msgId))
+                .findFirst()
+                .orElseThrow();
+        String halfOffset = line.trim().split("\\s+")[1];
+
+        assertThat(run("resolveTransaction", "-n", namesrv, "-b", broker, "-o", halfOffset, "-d", "ROLLBACK"))
+                .contains("rolled back");
+        assertThat(run("unresolvedTransactions", "-n", namesrv, "-c", cluster, "--all"))
+                .doesNotContain(msgId);
+    }
+
+    @Test
+    void listsAndReplaysDeadLetters() throws Exception {
+        String cluster = standalone.broker().config().brokerClusterName();
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String msgId;
+        try (io.ferrymq.client.Producer producer = io.ferrymq.client.Producer.builder()
+                        .namesrvAddr(namesrv)
+                        .producerGroup("admin-dlq-p")
+                        .build();
+                io.ferrymq.client.PushConsumer consumer = io.ferrymq.client.PushConsumer.builder()
+                        .namesrvAddr(namesrv)
+                        .consumerGroup("admin-dlq")
+                        .subscribe("AdminDlq", "*")
+                        .consumeFrom(io.ferrymq.client.ConsumeFrom.FIRST)
+                        .maxReconsumeTimes(0)
+                        .offsetStoreDir(java.nio.file.Files.createTempDirectory("admin-dlq"))
+                        .listener(messages -> {
+                            messages.forEach(m -> received.add(new String(m.body(), StandardCharsets.UTF_8)));
+                            return received.size() == 1
+                                    ? io.ferrymq.client.ConsumeResult.RETRY_LATER
+                                    : io.ferrymq.client.ConsumeResult.SUCCESS;
+                        })
+                        .build()) {
+            msgId = producer.send(io.ferrymq.client.Message.of("AdminDlq", "dead".getBytes(StandardCharsets.UTF_8)))
+                    .msgId();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> run("deadLetters", "-n", namesrv, "-c", cluster, "-g", "admin-dlq")
+                            .contains(msgId));
+            assertThat(run("deadLetters", "-n", namesrv, "-c", cluster, "-g", "admin-dlq"))
+                    .contains("admin-dlq: 1 dead-lettered");
+            String broker = standalone.broker().advertisedAddress();
+
+            assertThat(run("replayDeadLetters", "-n", namesrv, "-b", broker, "-g", "admin-dlq", "-i", msgId))
+                    .contains("REPLAYED");
+            assertThat(run("replayDeadLetters", "-n", namesrv, "-b", broker, "-g", "admin-dlq", "-i", msgId))
+                    .contains("ALREADY_REPLAYED");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
+        }
+    }
+
+    @Test
     void failuresAndUsageErrorsGetDistinctExitCodes() {
         assertThat(MqAdminMain.run("noSuchCommand")).isEqualTo(2);
         assertThat(MqAdminMain.run("topicRoute", "-n", namesrv, "-t", "NeverCreated"))
