@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             UnresolvedTransactionsCommand.class,
             ResolveTransactionCommand.class,
             DeadLettersCommand.class,
-            ReplayDeadLettersCommand.class
+            ReplayDeadLettersCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class MqAdminMain implements Runnable {
     @CommandLine.Spec
