@@ -1,11 +1,11 @@
 package io.ferrymq.scheduler;
 
+import io.ferrymq.protocol.message.Decimal;
 import io.ferrymq.protocol.message.EncodableMessage;
 import io.ferrymq.protocol.message.MessageProperties;
 import io.ferrymq.protocol.message.MessageProperty;
 import io.ferrymq.protocol.message.MessageRecordLayout;
 import io.ferrymq.protocol.message.StoredRecord;
-import io.ferrymq.scheduler.internal.Decimal;
 import io.ferrymq.scheduler.internal.PropertyScan;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.ferrymq.scheduler.internal;
+package io.ferrymq.protocol.message;
 
 import java.nio.ByteBuffer;
 
