@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class MessageStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
     private static final long DISPATCH_IDLE_MS = 50;
+    /** While appends keep coming, the dispatcher polls this often instead of being woken per append. */
+    private static final long DISPATCH_BUSY_POLL_US = 500;
+
+    private static final long DISPATCH_QUIET_MS = 20;
 
     private final StoreDirectory directory;
     private final CommitLog log;
@@ -50,7 +55,11 @@ public final class MessageStore implements AutoCloseable {
         this.db = opened.db();
         this.queues = opened.queues();
         this.dispatcher = opened.dispatcher();
-        this.runner = new AgentRunner(dispatcher, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(DISPATCH_IDLE_MS));
+        this.runner = AgentRunner.coalescing(
+                dispatcher,
+                TimeUnit.MICROSECONDS.toNanos(DISPATCH_BUSY_POLL_US),
+                TimeUnit.MILLISECONDS.toNanos(DISPATCH_QUIET_MS),
+                TimeUnit.MILLISECONDS.toNanos(DISPATCH_IDLE_MS));
         this.reader = new QueueReader(log, queues, dispatcher::dispatchedOffset);
         this.keys = new KeyQuery(log, dispatcher.index(), dispatcher::dispatchedOffset);
     }

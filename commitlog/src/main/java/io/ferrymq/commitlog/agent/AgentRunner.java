@@ -11,6 +11,13 @@ import org.slf4j.LoggerFactory;
  * found nothing to do. {@link #wake()} cuts the idle short. A step that throws is logged and counted
  * at this loop's edge, and the loop goes on.
  *
+ * <p>A {@linkplain #coalescing coalescing} runner is for an agent woken by a hot path (the dispatcher,
+ * woken by every append): while work keeps coming it polls every {@code busyParkNs} instead of being
+ * woken, so a burst of appends costs one step per poll and no wake-up system call per append; after
+ * {@code quietNs} without work it parks for {@code idleNs}, and only then does {@link #wake()} unpark
+ * it. Before that long park it steps once more, so work that arrived while it was deciding is never
+ * left waiting for {@code idleNs}.
+ *
  * <p>Thread-safe: start, wake and close may be called from any thread.
  */
 public final class AgentRunner implements AutoCloseable {
@@ -18,15 +25,32 @@ public final class AgentRunner implements AutoCloseable {
 
     private final Agent agent;
     private final long idleNs;
+    private final long busyParkNs;
+    private final long quietNs;
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean deepIdle = true;
 
     public AgentRunner(Agent agent, long idleNs) {
+        this(agent, idleNs, 0, 0);
+    }
+
+    private AgentRunner(Agent agent, long idleNs, long busyParkNs, long quietNs) {
         this.agent = agent;
         this.idleNs = idleNs;
+        this.busyParkNs = busyParkNs;
+        this.quietNs = quietNs;
         this.thread = new Thread(this::run, agent.roleName());
         this.thread.setDaemon(true);
+    }
+
+    /** A runner that polls every {@code busyParkNs} while busy and needs {@link #wake()} only when idle. */
+    public static AgentRunner coalescing(Agent agent, long busyParkNs, long quietNs, long idleNs) {
+        if (busyParkNs <= 0 || quietNs < busyParkNs || idleNs < busyParkNs) {
+            throw new IllegalArgumentException("need 0 < busyParkNs <= quietNs and busyParkNs <= idleNs");
+        }
+        return new AgentRunner(agent, idleNs, busyParkNs, quietNs);
     }
 
     public AgentRunner start() {
@@ -34,8 +58,11 @@ public final class AgentRunner implements AutoCloseable {
         return this;
     }
 
+    /** Cuts an idle park short; for a coalescing runner, only the long park after a quiet spell. */
     public void wake() {
-        LockSupport.unpark(thread);
+        if (deepIdle) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** Steps that threw since start. */
@@ -44,18 +71,36 @@ public final class AgentRunner implements AutoCloseable {
     }
 
     private void run() {
+        long lastWorkNs = System.nanoTime();
         while (running) {
-            int work;
-            try {
-                work = agent.doWork();
-            } catch (Throwable t) {
-                failures.incrementAndGet();
-                LOG.error("{} step failed ({} failures so far)", agent.roleName(), failures.get(), t);
-                work = 0;
+            if (step() > 0) {
+                lastWorkNs = System.nanoTime();
+                continue;
             }
-            if (work == 0 && running) {
+            if (!running) {
+                return;
+            }
+            if (busyParkNs == 0) {
                 LockSupport.parkNanos(this, idleNs);
+            } else if (System.nanoTime() - lastWorkNs < quietNs) {
+                LockSupport.parkNanos(this, busyParkNs);
+            } else {
+                deepIdle = true; // from here on, wake() unparks; the step below sees what came before
+                if (step() == 0 && running) {
+                    LockSupport.parkNanos(this, idleNs);
+                }
+                deepIdle = false;
             }
+        }
+    }
+
+    private int step() {
+        try {
+            return agent.doWork();
+        } catch (Throwable t) {
+            failures.incrementAndGet();
+            LOG.error("{} step failed ({} failures so far)", agent.roleName(), failures.get(), t);
+            return 0;
         }
     }
 
