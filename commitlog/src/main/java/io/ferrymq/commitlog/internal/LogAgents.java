@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The log's background agents and, once started, their runner threads: the flush agent of the
- * configured mode (with its completion and timeout thread under SYNC_FLUSH) and retention. Tests open the log
+ * configured mode (with its completion and timeout thread under SYNC_FLUSH), retention, and the page
+ * toucher (when segments are page-aligned). Tests open the log
  * without runners and step the agents themselves.
  *
  * <p>Thread-safety: start and stop are called once each, by the opener and by close.
@@ -18,6 +19,8 @@ public final class LogAgents {
     private final RetentionAgent retention;
     private final RetiredSegments retired;
     private final SegmentPreparer preparer;
+    private final PageToucher toucher;
+    private final OffsetListeners appendListeners;
     private final long asyncIdleMs;
     private final List<AgentRunner> runners = new ArrayList<>();
 
@@ -27,12 +30,16 @@ public final class LogAgents {
             RetentionAgent retention,
             RetiredSegments retired,
             SegmentPreparer preparer,
+            PageToucher toucher,
+            OffsetListeners appendListeners,
             long asyncIdleMs) {
         this.syncFlush = syncFlush;
         this.asyncFlush = asyncFlush;
         this.retention = retention;
         this.retired = retired;
         this.preparer = preparer;
+        this.toucher = toucher;
+        this.appendListeners = appendListeners;
         this.asyncIdleMs = asyncIdleMs;
     }
 
@@ -68,6 +75,16 @@ public final class LogAgents {
             runners.add(new AgentRunner(asyncFlush, TimeUnit.MILLISECONDS.toNanos(asyncIdleMs)).start());
         }
         runners.add(new AgentRunner(retention, TimeUnit.SECONDS.toNanos(1)).start());
+        if (toucher != null) {
+            AgentRunner touch = AgentRunner.coalescing(
+                            toucher,
+                            TimeUnit.MILLISECONDS.toNanos(1),
+                            TimeUnit.MILLISECONDS.toNanos(50),
+                            TimeUnit.SECONDS.toNanos(1))
+                    .start();
+            appendListeners.add(written -> touch.wake());
+            runners.add(touch);
+        }
     }
 
     void stop() {

@@ -25,6 +25,8 @@ public final class LogOpener {
     }
 
     private static final long FIRST_SEGMENT_WAIT_MS = 30_000;
+    /** How far ahead of the write position the page toucher keeps pages mapped. */
+    private static final long TOUCH_AHEAD_BYTES = 8L << 20;
 
     private LogOpener() {}
 
@@ -64,8 +66,18 @@ public final class LogOpener {
         RetiredSegments retired = new RetiredSegments(options.unmapGraceMs());
         RetentionAgent retention = new RetentionAgent(
                 segments, directory, retired, clock, probe, policy(config), gate, retentionListeners);
+        PageToucher toucher = config.segmentSizeBytes() % PageToucher.PAGE_BYTES == 0
+                ? new PageToucher(segments, appender::writtenOffset, TOUCH_AHEAD_BYTES)
+                : null;
         LogAgents agents = new LogAgents(
-                syncAgent, asyncAgent, retention, retired, preparer, Math.min(10, config.flushIntervalMs()));
+                syncAgent,
+                asyncAgent,
+                retention,
+                retired,
+                preparer,
+                toucher,
+                appendListeners,
+                Math.min(10, config.flushIntervalMs()));
         retention.checkDiskNow();
         if (options.startAgents()) {
             agents.start();
