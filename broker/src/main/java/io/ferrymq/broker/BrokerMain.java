@@ -45,6 +45,7 @@ public final class BrokerMain implements Callable<Integer> {
     private boolean printConfig;
 
     public static void main(String[] args) {
+        io.ferrymq.remoting.ProcessDefaults.apply();
         System.exit(new CommandLine(new BrokerMain()).execute(args));
     }
 

@@ -102,12 +102,12 @@ final class BrokerParts {
 
     void registerWith(HandlerRegistry registry) {
         registry.register(
-                RequestCode.SEND_MESSAGE, new SingleSendHandler(SendHeaderCodec.V1, sendPipeline), ExecutorKind.SEND);
+                RequestCode.SEND_MESSAGE, new SingleSendHandler(SendHeaderCodec.V1, sendPipeline), ExecutorKind.APPEND);
         registry.register(
                 RequestCode.SEND_MESSAGE_V2,
                 new SingleSendHandler(SendHeaderCodec.V2, sendPipeline),
-                ExecutorKind.SEND);
-        registry.register(RequestCode.SEND_BATCH_MESSAGE, new BatchSendHandler(sendPipeline), ExecutorKind.SEND);
+                ExecutorKind.APPEND);
+        registry.register(RequestCode.SEND_BATCH_MESSAGE, new BatchSendHandler(sendPipeline), ExecutorKind.APPEND);
         registry.register(RequestCode.FERRY_TIMER_STATS, new TimerStatsHandler(timers), ExecutorKind.ADMIN);
         registry.register(RequestCode.FERRY_CANCEL_TIMER, new CancelTimerHandler(timers), ExecutorKind.ADMIN);
         registry.register(RequestCode.END_TRANSACTION, new EndTransactionHandler(transactions), ExecutorKind.SEND);

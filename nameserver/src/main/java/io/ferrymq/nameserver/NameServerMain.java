@@ -39,6 +39,7 @@ public final class NameServerMain implements Callable<Integer> {
     private boolean printConfig;
 
     public static void main(String[] args) {
+        io.ferrymq.remoting.ProcessDefaults.apply();
         System.exit(new CommandLine(new NameServerMain()).execute(args));
     }
 

@@ -33,6 +33,7 @@ public final class StandaloneMain implements Callable<Integer> {
     private int brokerPort = 10911;
 
     public static void main(String[] args) {
+        io.ferrymq.remoting.ProcessDefaults.apply();
         System.exit(new CommandLine(new StandaloneMain()).execute(args));
     }
 

@@ -2,7 +2,14 @@ package io.ferrymq.broker.internal;
 
 /** The request executors a broker keeps, one per kind of work, so slow kinds cannot starve others. */
 public enum ExecutorKind {
-    /** SEND_MESSAGE, SEND_MESSAGE_V2, SEND_BATCH_MESSAGE, CONSUMER_SEND_MSG_BACK, END_TRANSACTION. */
+    /**
+     * SEND_MESSAGE, SEND_MESSAGE_V2, SEND_BATCH_MESSAGE: run on the connection's I/O thread, with no
+     * hand-off. An append never waits (a flush or a replica completes its future later, and the reply
+     * is written then), so handing it to a pool would cost two thread wake-ups per request and buy
+     * nothing. No threads of its own.
+     */
+    APPEND,
+    /** CONSUMER_SEND_MSG_BACK, END_TRANSACTION ({@code sendMessageThreadPoolNums} threads). */
     SEND,
     /** PULL_MESSAGE, LITE_PULL_MESSAGE. */
     PULL,
