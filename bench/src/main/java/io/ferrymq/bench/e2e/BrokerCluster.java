@@ -72,18 +72,21 @@ final class BrokerCluster implements AutoCloseable {
         return broker;
     }
 
-    static BrokerCluster ferry(String namesrvClasspath, String brokerClasspath, Path dir) throws Exception {
+    /**
+     * FerryMQ's servers as a user runs them: through {@code bin/mqnamesrv} and {@code bin/mqbroker} of the
+     * FerryMQ at {@code home}, with the launchers' own JVM defaults and {@code JAVA_OPTS} the same heap as
+     * RocketMQ gets.
+     */
+    static BrokerCluster ferry(Path home, Path dir) throws Exception {
         int namesrvPort = freePort();
         int brokerPort = freePort();
         Path namesrvConf = write(
                 dir.resolve("namesrv.conf"),
                 Map.of("listenPort", Integer.toString(namesrvPort), "listenAddress", "127.0.0.1"));
-        ServerProcess nameserver = ServerProcess.start(
+        ServerProcess nameserver = ServerProcess.launch(
                 "ferry-namesrv",
-                namesrvClasspath,
-                with(NAMESRV_HEAP, "-Dferrymq.log.dir=" + dir),
-                "io.ferrymq.nameserver.NameServerMain",
-                List.of("-c", namesrvConf.toString()),
+                List.of(home.resolve("bin/mqnamesrv").toString(), "-c", namesrvConf.toString()),
+                launcherEnvironment(NAMESRV_HEAP, dir),
                 dir);
         nameserver.awaitListening(namesrvPort, 30_000);
         String namesrvAddr = "127.0.0.1:" + namesrvPort;
@@ -96,12 +99,10 @@ final class BrokerCluster implements AutoCloseable {
                         "storePathRootDir", dir.resolve("store").toString(),
                         "autoCreateTopicEnable", "true",
                         "flushDiskType", "ASYNC_FLUSH"));
-        ServerProcess broker = ServerProcess.start(
+        ServerProcess broker = ServerProcess.launch(
                 "ferry-broker",
-                brokerClasspath,
-                with(SERVER_HEAP, "-Dferrymq.log.dir=" + dir),
-                "io.ferrymq.broker.BrokerMain",
-                List.of("-c", brokerConf.toString(), "-n", namesrvAddr),
+                List.of(home.resolve("bin/mqbroker").toString(), "-c", brokerConf.toString(), "-n", namesrvAddr),
+                launcherEnvironment(SERVER_HEAP, dir),
                 dir);
         broker.awaitListening(brokerPort, 60_000);
         return new BrokerCluster(nameserver, broker, namesrvAddr, "127.0.0.1:" + brokerPort);
@@ -150,6 +151,10 @@ final class BrokerCluster implements AutoCloseable {
                 dir);
         broker.awaitListening(brokerPort, 60_000);
         return new BrokerCluster(nameserver, broker, namesrvAddr, "127.0.0.1:" + brokerPort);
+    }
+
+    private static Map<String, String> launcherEnvironment(List<String> heap, Path dir) {
+        return Map.of("JAVA_OPTS", String.join(" ", heap), "FERRYMQ_LOG_DIR", dir.toString());
     }
 
     private static List<String> with(List<String> flags, String extra) {

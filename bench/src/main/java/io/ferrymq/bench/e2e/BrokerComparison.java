@@ -14,9 +14,9 @@ import java.util.Map;
  * idle broker RSS, 1 KB sync sends, batch sends, and draining a backlog with a push consumer. Runs
  * alternate between the products; each starts fresh processes and a fresh store.
  *
- * <p>Classpaths come from {@code bench.classpath.ferry.namesrv} and {@code bench.classpath.ferry.broker}
- * (FerryMQ's servers, as their launchers run them) and {@code bench.classpath.rocketmq} (RocketMQ's
- * servers and client, plus this jar for the load); {@code bin/benchmark brokers} sets them.
+ * <p>FerryMQ's servers start through their launchers under {@code bench.ferry.home}; RocketMQ's from
+ * the classpath {@code bench.classpath.rocketmq} (its servers and client, plus this jar for the load);
+ * {@code bin/benchmark brokers} sets both.
  */
 public final class BrokerComparison {
     private BrokerComparison() {}
@@ -81,11 +81,7 @@ public final class BrokerComparison {
 
     private static BrokerCluster start(String product, Path dir) throws Exception {
         return switch (product) {
-            case "ferry" ->
-                BrokerCluster.ferry(
-                        System.getProperty("bench.classpath.ferry.namesrv"),
-                        System.getProperty("bench.classpath.ferry.broker"),
-                        dir);
+            case "ferry" -> BrokerCluster.ferry(Path.of(System.getProperty("bench.ferry.home")), dir);
             case "rocketmq" ->
                 BrokerCluster.rocketmq(
                         System.getProperty("bench.classpath.rocketmq"),

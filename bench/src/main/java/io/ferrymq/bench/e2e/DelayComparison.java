@@ -78,11 +78,7 @@ public final class DelayComparison {
 
     private static BrokerCluster start(String product, Path dir) throws Exception {
         return switch (product) {
-            case "ferry" ->
-                BrokerCluster.ferry(
-                        System.getProperty("bench.classpath.ferry.namesrv"),
-                        System.getProperty("bench.classpath.ferry.broker"),
-                        dir);
+            case "ferry" -> BrokerCluster.ferry(Path.of(System.getProperty("bench.ferry.home")), dir);
             case "rocketmq" ->
                 BrokerCluster.rocketmq(
                         System.getProperty("bench.classpath.rocketmq"),

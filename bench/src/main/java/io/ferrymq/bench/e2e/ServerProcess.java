@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One server JVM the benchmark started (and so may stop), with its output in a log file. */
@@ -31,12 +32,23 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Duser.home=" + dir); // RocketMQ logs under ${user.home}/logs
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
+        return launch(name, command, Map.of(), dir);
+    }
+
+    /**
+     * Runs {@code command} (a launcher script that execs its JVM, so the process is the JVM) with
+     * {@code environment} added to this process's.
+     */
+    static ServerProcess launch(String name, List<String> command, Map<String, String> environment, Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
         Path log = dir.resolve(name + ".out");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new ServerProcess(name, process, log);
     }
