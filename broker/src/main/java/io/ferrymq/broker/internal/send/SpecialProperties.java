@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * The properties that change where a sent message goes, found in one pass over the property bytes:
  * the delay ones ({@code DELAY}, {@code TIMER_DELAY_SEC}, {@code TIMER_DELAY_MS}, {@code
  * TIMER_DELIVER_MS}), which send it to the scheduler, and {@code TRAN_MSG=true}, which makes it a half
- * message of a transaction (RocketMQ decides by the property, not by the sysFlag). Only names starting
- * with D or T are decoded, so an ordinary message costs a byte scan.
+ * message of a transaction (RocketMQ decides by the property, not by the sysFlag). Names are compared
+ * as bytes and only the values of these five are decoded, so an ordinary message (TAGS, KEYS, ...) costs
+ * a byte scan and allocates nothing.
  *
  * @param delay {@code DELAY}, or null
  * @param delaySec {@code TIMER_DELAY_SEC}, or null
@@ -57,9 +58,12 @@ record SpecialProperties(String delay, String delaySec, String delayMs, String d
     }
 
     private SpecialProperties with(byte[] array, int start, int separator, int end) {
-        String name = new String(array, start, separator - start, StandardCharsets.UTF_8);
+        int known = known(array, start, separator - start);
+        if (known < 0) {
+            return this;
+        }
         String value = new String(array, separator + 1, end - separator - 1, StandardCharsets.UTF_8).trim();
-        return switch (name) {
+        return switch (NAMES[known]) {
             case MessageProperty.DELAY -> new SpecialProperties(value, delaySec, delayMs, deliverMs, transactional);
             case MessageProperty.TIMER_DELAY_SEC ->
                 new SpecialProperties(delay, value, delayMs, deliverMs, transactional);
@@ -71,6 +75,28 @@ record SpecialProperties(String delay, String delaySec, String delayMs, String d
                 new SpecialProperties(delay, delaySec, delayMs, deliverMs, Boolean.parseBoolean(value));
             default -> this;
         };
+    }
+
+    private static final String[] NAMES = {
+        MessageProperty.DELAY,
+        MessageProperty.TIMER_DELAY_SEC,
+        MessageProperty.TIMER_DELAY_MS,
+        MessageProperty.TIMER_DELIVER_MS,
+        MessageProperty.TRAN_MSG
+    };
+    private static final byte[][] NAME_BYTES = java.util.Arrays.stream(NAMES)
+            .map(name -> name.getBytes(StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
+
+    /** Index in {@link #NAMES} of the name in {@code array[start, start + length)}, or -1. */
+    private static int known(byte[] array, int start, int length) {
+        for (int i = 0; i < NAME_BYTES.length; i++) {
+            byte[] name = NAME_BYTES[i];
+            if (name.length == length && java.util.Arrays.equals(array, start, start + length, name, 0, length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] array, int from, int to, byte value) {
