@@ -180,7 +180,6 @@ public final class MessageStore implements AutoCloseable {
             dispatcher.drain();
             dispatcher.checkpoint();
         } finally {
-            dispatcher.close();
             db.close();
             log.close();
             directory.close();

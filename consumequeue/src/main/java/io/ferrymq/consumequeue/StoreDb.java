@@ -116,6 +116,22 @@ public final class StoreDb implements AutoCloseable {
         return handle;
     }
 
+    /** Drops a column family and everything in it, if it exists; returns whether it did. */
+    public synchronized boolean dropFamily(String name) {
+        ColumnFamilyHandle handle = families.remove(name);
+        if (handle == null) {
+            return false;
+        }
+        try {
+            db.dropColumnFamily(handle);
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot drop column family " + name + ": " + e.getMessage(), e);
+        } finally {
+            handle.close();
+        }
+        return true;
+    }
+
     public RocksDB rocksDb() {
         return db;
     }

@@ -7,7 +7,6 @@ import io.ferrymq.commitlog.StoreDirectory;
 import io.ferrymq.consumequeue.internal.ConsumeQueue;
 import io.ferrymq.consumequeue.internal.ConsumeQueueTable;
 import io.ferrymq.consumequeue.internal.DispatchAgent;
-import io.ferrymq.consumequeue.internal.KeyIndex;
 import io.ferrymq.consumequeue.internal.QueueOffsetTable;
 import io.ferrymq.consumequeue.internal.StoreRecovery;
 import java.io.IOException;
@@ -30,11 +29,10 @@ record StoreOpening(
         try {
             QueueOffsetTable offsets = new QueueOffsetTable();
             log = CommitLogs.open(config.commitLog(), clock, offsets, probe, directory);
-            db = StoreDb.open(config.storePathRootDir().resolve("rocksdb"), List.of(KeyIndex.FAMILY));
+            db = StoreDb.open(config.storePathRootDir().resolve("rocksdb"), List.of());
             ConsumeQueueTable queues = new ConsumeQueueTable(
                     config.storePathRootDir().resolve("consumequeue"), config.consumeQueueEntriesPerFile());
-            DispatchAgent dispatcher = StoreRecovery.recover(
-                    log, queues, db, directory.checkpoint(), clock, config.flushIntervalConsumeQueueMs());
+            DispatchAgent dispatcher = StoreRecovery.recover(log, queues, db, directory.checkpoint(), clock, config);
             for (ConsumeQueue queue : queues.all()) {
                 offsets.initialise(queue.topic(), queue.queueId(), queue.maxOffset());
             }

@@ -22,6 +22,12 @@ class RetentionTest {
     @TempDir
     Path root;
 
+    private List<String> indexFiles() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(root.resolve("index"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
     void queuesAndIndexForgetDeletedSegments() throws Exception {
         AtomicReference<Double> used = new AtomicReference<>(0.1);
@@ -61,6 +67,10 @@ class RetentionTest {
                 assertThat(store.byPhysicalOffset(result.physicalOffset())).isNull();
             }
             assertThat(gone).isGreaterThan(100);
+            assertThat(indexFiles())
+                    .as("key-index files pointing only below the log's min offset are deleted")
+                    .hasSizeLessThan(5)
+                    .contains("00000000000000000004");
             AppendResult kept = results.get(399);
             assertThat(store.byUniqueId(message(399).topic(), "U399")).isNotNull();
             assertThat(kept.physicalOffset()).isGreaterThanOrEqualTo(logMin);

@@ -15,6 +15,10 @@ import java.time.Duration;
 final class StoreFixture {
     static final int SEGMENT_BYTES = 16 * 1024;
     static final int CQ_ENTRIES_PER_FILE = 16;
+    /** Small key-index files: the usual 400-message fill spreads its 1,200 entries over five of them. */
+    static final int INDEX_SLOTS = 64;
+
+    static final int INDEX_ENTRIES_PER_FILE = 256;
 
     private StoreFixture() {}
 
@@ -22,7 +26,8 @@ final class StoreFixture {
         return StoreConfig.defaults(root)
                 .withCommitLogSegmentSize(SEGMENT_BYTES)
                 .withConsumeQueueEntriesPerFile(CQ_ENTRIES_PER_FILE)
-                .withFlushIntervalConsumeQueueMs(20);
+                .withFlushIntervalConsumeQueueMs(20)
+                .withIndex(INDEX_SLOTS, INDEX_ENTRIES_PER_FILE);
     }
 
     static MessageStore open(Path root) throws IOException {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.commitlog.StoreCheckpoint;
+import io.ferrymq.consumequeue.internal.IndexFileLayout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -101,12 +102,77 @@ class StoreRecoveryTest {
     }
 
     @Test
-    void rebuildsTheKeyIndexWhenRocksDbIsLost() throws Exception {
+    void rebuildsTheQueuesWhenRocksDbIsLostAndKeepsTheKeyIndex() throws Exception {
         List<AppendResult> results = fill();
+        List<String> indexFiles = indexFiles();
         deleteTree(root.resolve("rocksdb"));
         try (MessageStore store = StoreFixture.open(root)) {
             assertAllReadable(store, results, COUNT);
         }
+        assertThat(indexFiles()).as("replay skipped what the index held").isEqualTo(indexFiles);
+    }
+
+    @Test
+    void reindexesTheKeysWhenTheIndexDirectoryIsDeleted() throws Exception {
+        List<AppendResult> results = fill();
+        assertThat(indexFiles()).hasSize(5);
+        deleteTree(root.resolve("index"));
+        try (MessageStore store = StoreFixture.open(root)) {
+            assertAllReadable(store, results, COUNT);
+        }
+        assertThat(indexFiles()).hasSize(5);
+    }
+
+    @Test
+    void replaysFromAnOlderCheckpointWithoutIndexingAKeyTwice() throws Exception {
+        List<AppendResult> results = fill();
+        StoreCheckpoint checkpoint = StoreCheckpoint.load(root.resolve("checkpoint"));
+        checkpoint.indexed(results.get(COUNT / 2).physicalOffset(), checkpoint.indexedTimestampMs());
+        checkpoint.persist();
+        try (MessageStore store = StoreFixture.open(root)) {
+            assertAllReadable(store, results, COUNT);
+        }
+        assertThat(indexedEntries()).as("three entries a message").isEqualTo(3 * COUNT);
+    }
+
+    @Test
+    void dropsTheKeyIndexOfAnOlderBuildFromRocksDbAndReindexesTheLog() throws Exception {
+        List<AppendResult> results = fill();
+        // an older build kept keys in the RocksDB family "index" and had no index directory
+        deleteTree(root.resolve("index"));
+        try (StoreDb db = StoreDb.open(root.resolve("rocksdb"), List.of("index"))) {
+            db.rocksDb().put(db.family("index"), new byte[] {1, 2, 3}, new byte[] {4});
+        }
+        try (MessageStore store = StoreFixture.open(root)) {
+            assertAllReadable(store, results, COUNT);
+        }
+        try (org.rocksdb.Options options = new org.rocksdb.Options()) {
+            assertThat(org.rocksdb.RocksDB.listColumnFamilies(
+                            options, root.resolve("rocksdb").toString()))
+                    .extracting(name -> new String(name, java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("index")
+                    .contains("queues");
+        }
+        assertThat(indexedEntries()).isEqualTo(3 * COUNT);
+    }
+
+    private List<String> indexFiles() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("index"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Entries counted in the index files' headers. */
+    private long indexedEntries() throws IOException {
+        long total = 0;
+        for (String name : indexFiles()) {
+            try (FileChannel file = FileChannel.open(root.resolve("index").resolve(name), StandardOpenOption.READ)) {
+                ByteBuffer header = ByteBuffer.allocate(IndexFileLayout.HEADER_SIZE);
+                file.read(header, 0);
+                total += header.getInt(IndexFileLayout.ENTRY_COUNT_OFFSET);
+            }
+        }
+        return total;
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class StoreBenchmark {
             }
             ScratchDirectory.delete(root.resolve("rocksdb"));
             ScratchDirectory.delete(root.resolve("consumequeue"));
+            ScratchDirectory.delete(root.resolve("index"));
             long start = System.nanoTime();
             try (MessageStore store = StoreFiller.open(root)) {
                 result.put("dispatch", messages / seconds(start));

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +19,15 @@ import org.slf4j.LoggerFactory;
  * The dispatcher: tails the commit log from where indexing stopped up to its written end, and for each
  * record appends the consume-queue entry, adds the key-index entries and tells the {@link
  * DispatchListener}s. On an interval it makes what it built durable (consume-queue files forced, the
- * queue manifest recorded, RocksDB's write-ahead log synced) and only then advances the checkpoint's
- * indexed offset. It also applies retention: queues forget entries whose records were deleted, and
- * the key index is swept of them a slice per step.
+ * queue manifest recorded and RocksDB's write-ahead log synced, the key index's files forced and their
+ * header updated) and only then advances the checkpoint's indexed offset. It also applies retention:
+ * queues forget entries whose records were deleted, and the key index deletes files that point only
+ * at deleted records.
  *
  * <p>A step's entries become visible together at its end: the dispatched offset (reads by physical
- * offset and key) first, then each touched queue's max offset, then the listeners are told.
+ * offset and key) first, then each touched queue's max offset, then the listeners are told. Key-index
+ * entries are published as they are written, but {@link KeyQuery} ignores those at or past the
+ * dispatched offset.
  *
  * <p>Single writer of the consume queues, the key index and the manifest: {@link #doWork()} runs on
  * one thread (a {@link io.ferrymq.commitlog.agent.AgentRunner}, or the opening thread during recovery). {@link
@@ -34,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class DispatchAgent implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchAgent.class);
     private static final int RECORDS_PER_STEP = 1024;
-    private static final int SWEEP_ENTRIES_PER_STEP = 10_000;
 
     private final CommitLog log;
     private final ConsumeQueueTable table;
@@ -50,18 +51,17 @@ public final class DispatchAgent implements Agent {
     private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
     private final RecordVisitor dispatchOne = this::dispatch;
     private final java.util.ArrayList<ConsumeQueue> touched = new java.util.ArrayList<>();
-    private final WriteBatch batch = new WriteBatch();
     private final IndexFields fields = new IndexFields();
     private volatile long dispatchedOffset;
     private long checkpointedOffset;
     private long lastFlushMs;
     private volatile long retentionMinOffset = -1;
     private long appliedMinOffset = -1;
-    private boolean sweeping;
 
     DispatchAgent(
             CommitLog log,
             ConsumeQueueTable table,
+            KeyIndex index,
             StoreDb db,
             StoreCheckpoint checkpoint,
             Clock clock,
@@ -70,7 +70,7 @@ public final class DispatchAgent implements Agent {
         this.log = log;
         this.table = table;
         this.db = db;
-        this.index = new KeyIndex(db);
+        this.index = index;
         this.manifest = new QueueManifest(db);
         this.checkpoint = checkpoint;
         this.clock = clock;
@@ -100,17 +100,13 @@ public final class DispatchAgent implements Agent {
         retentionMinOffset = newMinOffset;
     }
 
-    /** One step: retention, up to {@value #RECORDS_PER_STEP} records, a due flush, a sweep slice. */
+    /** One step: retention, up to {@value #RECORDS_PER_STEP} records, a due flush. */
     @Override
     public int doWork() {
         int work = applyRetention();
         work += dispatchStep();
         if (clock.millis() - lastFlushMs >= flushIntervalMs) {
             work += checkpoint();
-        }
-        if (sweeping) {
-            sweeping = index.sweepStep(appliedMinOffset, SWEEP_ENTRIES_PER_STEP);
-            work++;
         }
         return work;
     }
@@ -129,7 +125,6 @@ public final class DispatchAgent implements Agent {
             return 0;
         }
         long reached = scanner.scan(from, written, notices.capacity(), dispatchOne);
-        index.write(batch);
         dispatchedOffset = reached;
         for (int i = 0; i < touched.size(); i++) {
             touched.get(i).publish();
@@ -161,19 +156,7 @@ public final class DispatchAgent implements Agent {
                     queueOffset,
                     physicalOffset);
         }
-        if (fields.hasKeys() || fields.hasUniqKey()) {
-            index.add(
-                    fields.topicBytes(),
-                    fields.topicLength(),
-                    fields.propertyBytes(),
-                    fields.hasKeys() ? fields.keysStart() : -1,
-                    fields.keysEnd(),
-                    fields.hasUniqKey() ? fields.uniqKeyStart() : -1,
-                    fields.uniqKeyEnd(),
-                    storeTimeMs,
-                    physicalOffset,
-                    size);
-        }
+        index.add(fields, storeTimeMs, physicalOffset, size);
         notices.add(queues.topic(), queueId, queueOffset, physicalOffset, size, storeTimeMs, tagsHash);
     }
 
@@ -190,6 +173,7 @@ public final class DispatchAgent implements Agent {
         }
         manifest.record(queues);
         db.syncWal();
+        index.sync(upTo);
         if (upTo == checkpointedOffset && checkpoint.indexedOffset() == upTo) {
             return 0;
         }
@@ -212,18 +196,11 @@ public final class DispatchAgent implements Agent {
             queue.forgetBelow(target);
         }
         appliedMinOffset = target;
-        sweeping = true;
-        index.restartSweep();
+        index.deleteBelow(target);
         if (target > 0) {
             LOG.info("retention: queues and key index forget records below commit-log offset {}", target);
         }
         return 1;
-    }
-
-    /** Releases native resources; the caller has stopped the runner. */
-    public void close() {
-        batch.close();
-        index.close();
     }
 
     @Override

@@ -1,29 +1,37 @@
 package io.ferrymq.consumequeue.internal;
 
-import io.ferrymq.consumequeue.StoreDb;
-import io.ferrymq.consumequeue.StoreException;
-import java.nio.charset.StandardCharsets;
+import io.ferrymq.protocol.message.IndexFields;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteOptions;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The key and unique-id index in RocksDB (column family {@value #FAMILY}, keys as {@link
- * KeyIndexLayout}). The dispatcher adds entries in one {@link WriteBatch} per dispatch step; writes go
- * through the write-ahead log without syncing it, and the dispatcher syncs the log ({@link
- * StoreDb#syncWal()}) before it advances the checkpoint, so an entry below the checkpoint is durable
- * and one above it is rebuilt from the commit log after a crash. Re-adding an entry is harmless: its
- * key is the same.
+ * The key and unique-id index: append-only hash-index files ({@link IndexFile}, format in {@link
+ * IndexFileLayout}) in {@code <store>/index/}, one entry per space-separated word of KEYS and one for
+ * UNIQ_KEY, all in one key space so a query by key finds both (QUERY_MESSAGE, wire-protocol §4.11).
+ * Entries hold a 64-bit hash of (topic, key), not the key: callers confirm every hit against the record
+ * in the commit log, so a collision or an entry left behind by a crash costs a read, never a wrong
+ * result. When the newest file is full the next one is started; retention deletes whole files.
  *
- * <p>Queries are safe from any thread. Writes ({@link #write}, {@link #sweepStep}) belong to the
- * dispatcher thread.
+ * <p>Durability follows the dispatcher's checkpoint: {@link #sync} forces what was written and records
+ * in the newest file's header how many entries are durable and up to which commit-log offset the index
+ * is complete, before the checkpoint is persisted. Recovery ({@link KeyIndexRecovery}) discards entries
+ * past that count and re-indexes records past that offset.
+ *
+ * <p>Queries are safe from any thread, concurrently with the writer. Writes ({@link #add}, {@link #sync},
+ * {@link #deleteBelow}) belong to one thread: the dispatcher, or recovery before it starts.
  */
 public final class KeyIndex {
-    public static final String FAMILY = "index";
+    private static final Logger LOG = LoggerFactory.getLogger(KeyIndex.class);
+    private static final Comparator<KeyHit> OLDEST_FIRST = Comparator.comparingLong(KeyHit::storeTimeMs)
+            .thenComparingLong(KeyHit::physicalOffset)
+            .thenComparingInt(KeyHit::size);
 
     /** Decides whether a candidate found in the index really is a result (the caller checks the log). */
     @FunctionalInterface
@@ -31,41 +39,61 @@ public final class KeyIndex {
         boolean accept(KeyHit hit);
     }
 
-    private final StoreDb db;
-    private final ColumnFamilyHandle family;
-    private final WriteOptions writeOptions = new WriteOptions().setSync(false);
-    private final StagedEntries staged = new StagedEntries();
-    private byte[] sweepCursor;
+    private final Path dir;
+    private final int slotsPerFile;
+    private final int entriesPerFile;
+    /** Oldest first; replaced, never changed in place. */
+    private volatile IndexFile[] files;
 
-    public KeyIndex(StoreDb db) {
-        this.db = db;
-        this.family = db.family(FAMILY);
+    private IndexFile active;
+    private long resumeOffset = -1;
+
+    KeyIndex(Path dir, int slotsPerFile, int entriesPerFile, List<IndexFile> loaded) {
+        this.dir = dir;
+        this.slotsPerFile = slotsPerFile;
+        this.entriesPerFile = entriesPerFile;
+        if (loaded.isEmpty()) {
+            loaded = List.of(IndexFile.create(dir, 0, slotsPerFile, entriesPerFile, -1));
+        }
+        this.files = loaded.toArray(new IndexFile[0]);
+        this.active = files[files.length - 1];
     }
 
-    /** Stages one entry per space-separated word of {@code keys} (may be null) and one for {@code uniqKey}. */
-    void add(byte[] topic, String keys, String uniqKey, long storeTimeMs, long offset, int size) {
-        byte[] k = keys == null ? new byte[0] : keys.getBytes(StandardCharsets.UTF_8);
-        byte[] u = uniqKey == null ? new byte[0] : uniqKey.getBytes(StandardCharsets.UTF_8);
-        byte[] properties = new byte[k.length + u.length];
-        System.arraycopy(k, 0, properties, 0, k.length);
-        System.arraycopy(u, 0, properties, k.length, u.length);
-        add(
-                topic,
-                topic.length,
-                properties,
-                keys == null ? -1 : 0,
-                k.length,
-                uniqKey == null ? -1 : k.length,
-                properties.length,
-                storeTimeMs,
-                offset,
-                size);
+    /** Opens the index in {@code dir}, repairing its newest file after a crash ({@link IndexFileLoader}). */
+    static KeyIndex open(Path dir, int slotsPerFile, int entriesPerFile) {
+        return new KeyIndex(dir, slotsPerFile, entriesPerFile, IndexFileLoader.load(dir));
+    }
+
+    /** Every record before this commit-log offset is durably indexed; -1 if unknown. */
+    long durableOffset() {
+        return active.completeOffset();
+    }
+
+    /** Records before {@code offset} are indexed already: adds for them are ignored (replay after open). */
+    void resumeAt(long offset) {
+        resumeOffset = offset;
+    }
+
+    /** Adds the entries of the record whose index fields are {@code fields}. Allocates nothing. */
+    void add(IndexFields fields, long storeTimeMs, long physicalOffset, int size) {
+        if (fields.hasKeys() || fields.hasUniqKey()) {
+            add(
+                    fields.topicBytes(),
+                    fields.topicLength(),
+                    fields.propertyBytes(),
+                    fields.hasKeys() ? fields.keysStart() : -1,
+                    fields.keysEnd(),
+                    fields.hasUniqKey() ? fields.uniqKeyStart() : -1,
+                    fields.uniqKeyEnd(),
+                    storeTimeMs,
+                    physicalOffset,
+                    size);
+        }
     }
 
     /**
-     * Stages one entry per space-separated word of {@code properties[keysStart, keysEnd)} and one for
-     * {@code properties[uniqStart, uniqEnd)}; a start of -1 means absent. Nothing is allocated per
-     * record. Staged entries reach RocksDB at the next {@link #write}.
+     * Adds one entry per space-separated word of {@code properties[keysStart, keysEnd)} and one for
+     * {@code properties[uniqStart, uniqEnd)}; a start of -1 means absent. Allocates nothing.
      */
     void add(
             byte[] topic,
@@ -76,11 +104,12 @@ public final class KeyIndex {
             int uniqStart,
             int uniqEnd,
             long storeTimeMs,
-            long offset,
+            long physicalOffset,
             int size) {
-        if (topicLength > KeyIndexLayout.MAX_PART_LENGTH) {
+        if (physicalOffset < resumeOffset) {
             return;
         }
+        long topicState = KeyHash.topic(topic, topicLength);
         if (keysStart >= 0) {
             int start = keysStart;
             while (start < keysEnd) {
@@ -89,102 +118,107 @@ public final class KeyIndex {
                     end++;
                 }
                 if (end > start) {
-                    staged.add(topic, topicLength, properties, start, end - start, storeTimeMs, offset, size);
+                    append(KeyHash.key(topicState, properties, start, end - start), physicalOffset, storeTimeMs, size);
                 }
                 start = end + 1;
             }
         }
         if (uniqStart >= 0 && uniqEnd > uniqStart) {
-            staged.add(topic, topicLength, properties, uniqStart, uniqEnd - uniqStart, storeTimeMs, offset, size);
+            append(
+                    KeyHash.key(topicState, properties, uniqStart, uniqEnd - uniqStart),
+                    physicalOffset,
+                    storeTimeMs,
+                    size);
         }
     }
 
+    private void append(long hash, long physicalOffset, long storeTimeMs, int size) {
+        if (!active.add(hash, physicalOffset, storeTimeMs, size)) {
+            roll(physicalOffset);
+            active.add(hash, physicalOffset, storeTimeMs, size);
+        }
+    }
+
+    /** Seals the full file (durable, complete before the record at {@code recordOffset}), starts the next. */
+    private void roll(long recordOffset) {
+        active.sync(recordOffset);
+        IndexFile next = IndexFile.create(dir, active.sequence() + 1, slotsPerFile, entriesPerFile, recordOffset);
+        IndexFile[] grown = Arrays.copyOf(files, files.length + 1);
+        grown[files.length] = next;
+        files = grown;
+        active = next;
+        LOG.info("key index: {} is full, continuing in {}", grown[grown.length - 2].file(), next.file());
+    }
+
     /**
-     * Writes the staged entries through {@code batch} (cleared afterwards), in key order: RocksDB's
-     * memtable is a skip list, and inserting in order lets each insert start from where the previous
-     * one ended instead of searching from the top, which roughly halves the dispatcher's index cost.
-     * Dispatcher thread only.
+     * Makes every entry added so far durable and records that the index is complete up to {@code
+     * completeOffset} (every record before it has been added). Call before persisting a checkpoint at
+     * that offset.
      */
-    void write(WriteBatch batch) {
-        if (staged.isEmpty() && batch.count() == 0) {
-            return;
+    void sync(long completeOffset) {
+        active.sync(completeOffset);
+    }
+
+    /**
+     * Deletes the files whose every entry points below {@code logMinOffset}, never the newest one.
+     * Returns how many were deleted.
+     */
+    int deleteBelow(long logMinOffset) {
+        IndexFile[] current = files;
+        int gone = 0;
+        while (gone < current.length - 1 && current[gone].maxPhysicalOffset() < logMinOffset) {
+            gone++;
         }
-        try {
-            staged.drainSorted(batch, family);
-            db.rocksDb().write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw new StoreException("cannot write the key index: " + e.getMessage(), e);
-        } finally {
-            batch.clear();
+        if (gone == 0) {
+            return 0;
         }
+        files = Arrays.copyOfRange(current, gone, current.length);
+        for (int i = 0; i < gone; i++) {
+            current[i].delete();
+            LOG.info("key index: deleted {}, all of it below commit-log offset {}", current[i].file(), logMinOffset);
+        }
+        return gone;
     }
 
     /**
      * Entries of (topic, key) stored within [beginMs, endMs] that point at or past {@code logMinOffset}
-     * and that {@code filter} accepts, oldest first, at most {@code maxNum}; {@code truncated} says one
-     * more would have been accepted.
+     * and that {@code filter} accepts, oldest first (store time, then offset), at most {@code maxNum};
+     * {@code truncated} says one more would have been accepted. An entry indexed twice is returned once.
      */
     public KeyHits query(
             String topic, String key, long beginMs, long endMs, int maxNum, long logMinOffset, HitFilter filter) {
-        byte[] prefix = KeyIndexLayout.prefix(topic.getBytes(StandardCharsets.UTF_8), key);
         List<KeyHit> hits = new ArrayList<>();
-        if (prefix == null || maxNum <= 0) {
+        if (maxNum <= 0 || key.isEmpty()) {
             return new KeyHits(hits, false);
         }
-        try (RocksIterator it = db.rocksDb().newIterator(family)) {
-            for (it.seek(KeyIndexLayout.entryKey(prefix, Math.max(0, beginMs), 0)); it.isValid(); it.next()) {
-                byte[] entryKey = it.key();
-                if (!KeyIndexLayout.hasPrefix(entryKey, prefix) || KeyIndexLayout.storeTimeMs(entryKey) > endMs) {
-                    break;
-                }
-                KeyHit hit = new KeyHit(
-                        KeyIndexLayout.physicalOffset(entryKey),
-                        KeyIndexLayout.size(it.value()),
-                        KeyIndexLayout.storeTimeMs(entryKey));
-                if (hit.physicalOffset() >= logMinOffset && filter.accept(hit)) {
-                    if (hits.size() == maxNum) {
-                        return new KeyHits(hits, true);
-                    }
-                    hits.add(hit);
-                }
+        long hash = KeyHash.of(topic, key);
+        IndexFile[] snapshot = files;
+        List<KeyHit> candidates = new ArrayList<>();
+        for (int i = snapshot.length - 1; i >= 0; i--) {
+            // the newest file's ranges move while it is written: walk it regardless
+            if (i == snapshot.length - 1 || snapshot[i].mayHold(beginMs, endMs, logMinOffset)) {
+                snapshot[i].collect(hash, beginMs, endMs, logMinOffset, candidates);
             }
+        }
+        candidates.sort(OLDEST_FIRST);
+        Set<Long> accepted = new HashSet<>();
+        for (KeyHit hit : candidates) {
+            // re-indexing after a crash may have added a record twice: one result per physical offset
+            if (accepted.contains(hit.physicalOffset()) || !filter.accept(hit)) {
+                continue;
+            }
+            if (hits.size() == maxNum) {
+                return new KeyHits(hits, true);
+            }
+            hits.add(hit);
+            accepted.add(hit.physicalOffset());
         }
         return new KeyHits(hits, false);
     }
 
-    /**
-     * Deletes up to {@code budget} entries' worth of those pointing below {@code logMinOffset}, resuming
-     * where the previous step stopped. Returns true while the sweep has further to go. Dispatcher only.
-     */
-    boolean sweepStep(long logMinOffset, int budget) {
-        try (RocksIterator it = db.rocksDb().newIterator(family);
-                WriteBatch batch = new WriteBatch()) {
-            if (sweepCursor == null) {
-                it.seekToFirst();
-            } else {
-                it.seek(sweepCursor);
-            }
-            for (int seen = 0; it.isValid() && seen < budget; it.next(), seen++) {
-                byte[] entryKey = it.key();
-                if (KeyIndexLayout.physicalOffset(entryKey) < logMinOffset) {
-                    batch.delete(family, entryKey);
-                }
-            }
-            sweepCursor = it.isValid() ? it.key() : null;
-            write(batch);
-            return sweepCursor != null;
-        } catch (RocksDBException e) {
-            throw new StoreException("cannot sweep the key index: " + e.getMessage(), e);
-        }
-    }
-
-    /** Starts the next sweep from the first entry. Dispatcher only. */
-    void restartSweep() {
-        sweepCursor = null;
-    }
-
-    void close() {
-        writeOptions.close();
+    /** The files, oldest first (tests). */
+    List<IndexFile> files() {
+        return List.of(files);
     }
 
     /** Entries found by {@link #query}, and whether more matched than were returned. */

@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
 /**
  * Queries by message key and by unique id (QUERY_MESSAGE, wire-protocol §4.11). Every candidate from
  * the {@link KeyIndex} is confirmed against the record in the log (topic, store time, and the key in
- * KEYS or UNIQ_KEY), so an index entry left behind by a crash, whose bytes were since overwritten by
- * another record, is never returned. Entries below the log's min offset are skipped.
+ * KEYS or UNIQ_KEY), so neither another key with the same hash nor an index entry left behind by a
+ * crash, whose bytes were since overwritten by another record, is ever returned. Entries below the
+ * log's min offset, and those at or past the dispatched offset, are skipped.
  *
  * <p>Thread-safe: holds no state of its own.
  */

@@ -2,6 +2,7 @@ package io.ferrymq.consumequeue.internal;
 
 import io.ferrymq.commitlog.CommitLog;
 import io.ferrymq.commitlog.StoreCheckpoint;
+import io.ferrymq.consumequeue.StoreConfig;
 import io.ferrymq.consumequeue.StoreDb;
 import io.ferrymq.consumequeue.internal.ConsumeQueueLoader.DamagedQueue;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  *   <li>damaged queues are rebuilt by scanning the log from their last good entry;
  *   <li>every queue drops entries at or past the indexed offset (they may point past the log's end,
  *       or were never made durable);
+ *   <li>the key index is opened and brought up to the indexed offset ({@link KeyIndexRecovery});
  *   <li>the dispatcher re-dispatches from the indexed offset to the written end, and checkpoints.
  * </ol>
  *
@@ -41,7 +43,7 @@ public final class StoreRecovery {
             StoreDb db,
             StoreCheckpoint checkpoint,
             Clock clock,
-            long flushIntervalMs) {
+            StoreConfig config) {
         long started = System.nanoTime();
         long logMin = log.minOffset();
         long written = log.writtenOffset();
@@ -67,7 +69,10 @@ public final class StoreRecovery {
         }
         rebuildDamaged(log, damaged, written);
         truncatePastIndexed(table, indexed);
-        DispatchAgent agent = new DispatchAgent(log, table, db, checkpoint, clock, flushIntervalMs, indexed);
+        KeyIndex index = KeyIndexRecovery.recover(
+                log, db, config.indexDir(), config.maxHashSlotNum(), config.maxIndexNum(), indexed);
+        DispatchAgent agent = new DispatchAgent(
+                log, table, index, db, checkpoint, clock, config.flushIntervalConsumeQueueMs(), indexed);
         agent.drain();
         agent.checkpoint();
         LOG.info(
