@@ -40,6 +40,8 @@ public record BrokerConfig(
         String deleteWhen,
         int diskMaxUsedSpaceRatio,
         boolean warmMapedFileEnable,
+        int maxHashSlotNum,
+        int maxIndexNum,
         boolean autoCreateTopicEnable,
         boolean autoCreateSubscriptionGroup,
         int defaultTopicQueueNums,
@@ -100,7 +102,8 @@ public record BrokerConfig(
                 diskMaxUsedSpaceRatio,
                 Math.max(90, diskMaxUsedSpaceRatio),
                 warmMapedFileEnable);
-        return new StoreConfig(root, log, mappedFileSizeConsumeQueue, flushIntervalConsumeQueue);
+        return new StoreConfig(
+                root, log, mappedFileSizeConsumeQueue, flushIntervalConsumeQueue, maxHashSlotNum, maxIndexNum);
     }
 
     /** The scheduler's settings: {@code messageDelayLevel} and {@code timerMaxDelaySec} over its defaults. */

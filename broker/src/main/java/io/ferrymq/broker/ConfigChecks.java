@@ -29,6 +29,14 @@ final class ConfigChecks {
                 "mappedFileSizeConsumeQueue",
                 c.mappedFileSizeConsumeQueue(),
                 "a positive multiple of 20");
+        positive("maxHashSlotNum", c.maxHashSlotNum());
+        positive("maxIndexNum", c.maxIndexNum());
+        long indexFileBytes = 64 + 4L * c.maxHashSlotNum() + 32L * c.maxIndexNum();
+        require(
+                indexFileBytes <= Integer.MAX_VALUE,
+                "maxIndexNum",
+                c.maxIndexNum(),
+                "small enough that a key-index file (64 + 4 x maxHashSlotNum + 32 x maxIndexNum bytes) fits in 2 GiB");
         positive("flushIntervalCommitLog", c.flushIntervalCommitLog());
         positive("flushIntervalConsumeQueue", c.flushIntervalConsumeQueue());
         positive("syncFlushTimeout", c.syncFlushTimeout());

@@ -67,6 +67,8 @@ final class ConfigReader {
                 values.text("deleteWhen"),
                 values.intValue("diskMaxUsedSpaceRatio"),
                 values.bool("warmMapedFileEnable"),
+                values.intValue("maxHashSlotNum"),
+                values.intValue("maxIndexNum"),
                 values.bool("autoCreateTopicEnable"),
                 values.bool("autoCreateSubscriptionGroup"),
                 values.intValue("defaultTopicQueueNums"),
@@ -114,6 +116,8 @@ final class ConfigReader {
         all.put("deleteWhen", c.deleteWhen());
         all.put("diskMaxUsedSpaceRatio", c.diskMaxUsedSpaceRatio());
         all.put("warmMapedFileEnable", c.warmMapedFileEnable());
+        all.put("maxHashSlotNum", c.maxHashSlotNum());
+        all.put("maxIndexNum", c.maxIndexNum());
         all.put("autoCreateTopicEnable", c.autoCreateTopicEnable());
         all.put("autoCreateSubscriptionGroup", c.autoCreateSubscriptionGroup());
         all.put("defaultTopicQueueNums", c.defaultTopicQueueNums());
@@ -200,6 +204,8 @@ final class ConfigReader {
         d.put("deleteWhen", "04");
         d.put("diskMaxUsedSpaceRatio", "75");
         d.put("warmMapedFileEnable", "false");
+        d.put("maxHashSlotNum", "5000000");
+        d.put("maxIndexNum", "20000000");
         d.put("autoCreateTopicEnable", "true");
         d.put("autoCreateSubscriptionGroup", "true");
         d.put("defaultTopicQueueNums", "8");

@@ -43,6 +43,21 @@ class BrokerConfigTest {
         assertThat(config.longPollingEnable()).isTrue();
         assertThat(config.shortPollingTimeMills()).isEqualTo(1000);
         assertThat(config.storeConfig().commitLog().segmentSizeBytes()).isEqualTo(1024 * 1024 * 1024);
+        assertThat(config.storeConfig().maxHashSlotNum()).isEqualTo(5_000_000);
+        assertThat(config.storeConfig().maxIndexNum()).isEqualTo(20_000_000);
+    }
+
+    @Test
+    void keyIndexGeometryReachesTheStoreAndMustFitAFile() {
+        BrokerConfig config =
+                BrokerConfig.fromProperties(props("maxHashSlotNum", "1024", "maxIndexNum", "4096"), Map.of());
+        assertThat(config.storeConfig().maxHashSlotNum()).isEqualTo(1024);
+        assertThat(config.storeConfig().maxIndexNum()).isEqualTo(4096);
+        assertThatThrownBy(() -> BrokerConfig.fromProperties(props("maxHashSlotNum", "0"), Map.of()))
+                .hasMessageContaining("maxHashSlotNum");
+        assertThatThrownBy(() -> BrokerConfig.fromProperties(props("maxIndexNum", "100000000"), Map.of()))
+                .hasMessageContaining("maxIndexNum")
+                .hasMessageContaining("2 GiB");
     }
 
     @Test

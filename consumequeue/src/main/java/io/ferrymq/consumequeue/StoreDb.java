@@ -20,8 +20,8 @@ import org.rocksdb.RocksDBException;
 
 /**
  * The store's one RocksDB ({@code <store>/rocksdb}), shared by every module that keeps state beside
- * the commit log, each in its own column family: {@code index} and {@code queues} here; {@code
- * offsets}, {@code topics}, {@code groups}, {@code timers}, {@code transactions} in later modules,
+ * the commit log, each in its own column family: {@code queues} here (the key index has its own files,
+ * {@code <store>/index/}); {@code offsets}, {@code topics}, {@code groups}, {@code timers}, {@code transactions} in later modules,
  * opened by name with {@link #family(String)}. Every family already on disk is opened at start
  * (RocksDB requires it).
  *
