@@ -86,7 +86,9 @@ public final class AgentRunner implements AutoCloseable {
                 LockSupport.parkNanos(this, busyParkNs);
             } else {
                 deepIdle = true; // from here on, wake() unparks; the step below sees what came before
-                if (step() == 0 && running) {
+                if (step() > 0) {
+                    lastWorkNs = System.nanoTime();
+                } else if (running) {
                     LockSupport.parkNanos(this, idleNs);
                 }
                 deepIdle = false;
