@@ -15,7 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * One key-index file ({@link IndexFileLayout}), mapped whole: appends entries, walks a bucket's chain,
@@ -148,21 +148,48 @@ final class IndexFile {
      * Adds to {@code into} every entry of {@code hash} stored within [beginMs, endMs] that points at or
      * past {@code logMinOffset}, newest first. Safe from any thread.
      */
-    void collect(long hash, long beginMs, long endMs, long logMinOffset, List<KeyHit> into) {
+    /**
+     * Adds to {@code oldest} (a heap whose head is its newest hit, see {@link KeyIndex}) the entries of
+     * {@code hash} within [beginMs, endMs], at or past {@code logMinOffset} and after {@code after}
+     * (null: from the first), keeping only the {@code limit} oldest. Returns true when more entries
+     * qualified than were kept, so memory stays bounded however many records share a key. Any thread.
+     */
+    boolean collect(
+            long hash,
+            long beginMs,
+            long endMs,
+            long logMinOffset,
+            KeyHit after,
+            int limit,
+            PriorityQueue<KeyHit> oldest) {
+        boolean more = false;
         int number = (int) SLOT.getAcquire(buffer, IndexFileLayout.slotPosition(KeyHash.bucket(hash, slotCount)));
         while (number > 0 && number <= capacity) {
             int at = IndexFileLayout.entryPosition(slotCount, number);
             if (buffer.getLong(at + IndexFileLayout.HASH_OFFSET) == hash) {
                 long offset = buffer.getLong(at + IndexFileLayout.PHYSICAL_OFFSET_OFFSET);
                 long timeMs = buffer.getLong(at + IndexFileLayout.STORE_TIME_OFFSET);
-                if (timeMs >= beginMs && timeMs <= endMs && offset >= logMinOffset) {
-                    into.add(new KeyHit(offset, buffer.getInt(at + IndexFileLayout.SIZE_OFFSET), timeMs));
+                int size = buffer.getInt(at + IndexFileLayout.SIZE_OFFSET);
+                if (timeMs >= beginMs
+                        && timeMs <= endMs
+                        && offset >= logMinOffset
+                        && (after == null || KeyIndex.compare(timeMs, offset, size, after) > 0)) {
+                    if (oldest.size() < limit) {
+                        oldest.add(new KeyHit(offset, size, timeMs));
+                    } else {
+                        more = true;
+                        if (KeyIndex.compare(timeMs, offset, size, oldest.peek()) < 0) {
+                            oldest.poll();
+                            oldest.add(new KeyHit(offset, size, timeMs));
+                        }
+                    }
                 }
             }
             int previous = buffer.getInt(at + IndexFileLayout.PREVIOUS_OFFSET);
             // chains only point back; anything else is damage, and the walk stops rather than loops
             number = previous < number ? previous : 0;
         }
+        return more;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeyIndex {
     private static final Logger LOG = LoggerFactory.getLogger(KeyIndex.class);
+    /** Candidates taken beyond those still wanted, so a few rejected by the filter cost no second walk. */
+    private static final int BATCH_SLACK = 16;
+
     private static final Comparator<KeyHit> OLDEST_FIRST = Comparator.comparingLong(KeyHit::storeTimeMs)
             .thenComparingLong(KeyHit::physicalOffset)
             .thenComparingInt(KeyHit::size);
@@ -193,27 +197,45 @@ public final class KeyIndex {
         }
         long hash = KeyHash.of(topic, key);
         IndexFile[] snapshot = files;
-        List<KeyHit> candidates = new ArrayList<>();
-        for (int i = snapshot.length - 1; i >= 0; i--) {
-            // the newest file's ranges move while it is written: walk it regardless
-            if (i == snapshot.length - 1 || snapshot[i].mayHold(beginMs, endMs, logMinOffset)) {
-                snapshot[i].collect(hash, beginMs, endMs, logMinOffset, candidates);
-            }
-        }
-        candidates.sort(OLDEST_FIRST);
         Set<Long> accepted = new HashSet<>();
-        for (KeyHit hit : candidates) {
-            // re-indexing after a crash may have added a record twice: one result per physical offset
-            if (accepted.contains(hit.physicalOffset()) || !filter.accept(hit)) {
+        for (int i = 0; i < snapshot.length; i++) {
+            // the newest file's ranges move while it is written: walk it regardless
+            if (i != snapshot.length - 1 && !snapshot[i].mayHold(beginMs, endMs, logMinOffset)) {
                 continue;
             }
-            if (hits.size() == maxNum) {
-                return new KeyHits(hits, true);
+            // a file's chain runs newest first: take its oldest candidates a bounded batch at a time
+            KeyHit after = null;
+            boolean more = true;
+            while (more) {
+                int limit = maxNum + 1 - hits.size() + BATCH_SLACK;
+                PriorityQueue<KeyHit> oldest = new PriorityQueue<>(limit, OLDEST_FIRST.reversed());
+                more = snapshot[i].collect(hash, beginMs, endMs, logMinOffset, after, limit, oldest);
+                List<KeyHit> batch = new ArrayList<>(oldest);
+                batch.sort(OLDEST_FIRST);
+                for (KeyHit hit : batch) {
+                    after = hit;
+                    // re-indexing after a crash may have added a record twice: one result per physical offset
+                    if (accepted.contains(hit.physicalOffset()) || !filter.accept(hit)) {
+                        continue;
+                    }
+                    if (hits.size() == maxNum) {
+                        return new KeyHits(hits, true);
+                    }
+                    hits.add(hit);
+                    accepted.add(hit.physicalOffset());
+                }
             }
-            hits.add(hit);
-            accepted.add(hit.physicalOffset());
         }
         return new KeyHits(hits, false);
+    }
+
+    /** {@link #OLDEST_FIRST} between an entry's fields and a hit, without making a hit of the entry. */
+    static int compare(long storeTimeMs, long physicalOffset, int size, KeyHit hit) {
+        int c = Long.compare(storeTimeMs, hit.storeTimeMs());
+        if (c == 0) {
+            c = Long.compare(physicalOffset, hit.physicalOffset());
+        }
+        return c != 0 ? c : Integer.compare(size, hit.size());
     }
 
     /** The files, oldest first (tests). */

@@ -235,4 +235,28 @@ class KeyIndexTest {
         assertThat(IndexFileTestSupport.header(file).slotCount()).isEqualTo(1000);
         assertThat(IndexFileTestSupport.header(file).capacity()).isEqualTo(100_000);
     }
+
+    @Test
+    void aKeyOnEveryRecordIsQueriedOldestFirstInBoundedBatches() {
+        open(64, 100_000);
+        for (int i = 0; i < 50_000; i++) {
+            // newest records written first would be the chain's head: store times rise with offsets here
+            add("hot", null, 1_000 + i, 10_000L + i);
+        }
+        KeyIndex.KeyHits three = index.query("Orders", "hot", 0, Long.MAX_VALUE, 3, 0, hit -> true);
+        assertThat(three.hits()).extracting(KeyHit::physicalOffset).containsExactly(10_000L, 10_001L, 10_002L);
+        assertThat(three.truncated()).isTrue();
+
+        // the filter turns down the 40 oldest (as the log check does for stale entries): the next are found
+        KeyIndex.KeyHits afterRejects =
+                index.query("Orders", "hot", 0, Long.MAX_VALUE, 3, 0, hit -> hit.physicalOffset() >= 10_040L);
+        assertThat(afterRejects.hits()).extracting(KeyHit::physicalOffset).containsExactly(10_040L, 10_041L, 10_042L);
+
+        // a window in the middle, and the end of the chain without truncation
+        assertThat(offsets(index, "Orders", "hot", 30_000, 30_004, 100, 0))
+                .containsExactly(39_000L, 39_001L, 39_002L, 39_003L, 39_004L);
+        KeyIndex.KeyHits last = index.query("Orders", "hot", 50_998, Long.MAX_VALUE, 10, 0, hit -> true);
+        assertThat(last.hits()).extracting(KeyHit::physicalOffset).containsExactly(59_998L, 59_999L);
+        assertThat(last.truncated()).isFalse();
+    }
 }
