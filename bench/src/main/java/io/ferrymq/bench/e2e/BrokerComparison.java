@@ -67,7 +67,7 @@ public final class BrokerComparison {
                 result.put("idleRssMiB", cluster.broker().rssKib() / 1024.0);
             }
             for (Workload workload : workloads) {
-                load.run(workload, cluster.namesrvAddr())
+                load.run(workload, cluster.namesrvAddr(), cluster.broker().pid())
                         .forEach((key, value) ->
                                 result.put(workload.name().toLowerCase(Locale.ROOT) + "." + key, value));
             }

@@ -13,21 +13,30 @@ record BrokerReport(List<Map<String, Double>> ferry, List<Map<String, Double>> r
             "sync.p50us",
             "sync.p99us",
             "sync.p999us",
+            "sync.brokerCpuUsPerMsg",
+            "sync.loadCpuUsPerMsg",
             "batch.messagesPerSecond",
             "batch.p99us",
+            "batch.brokerCpuUsPerMsg",
+            "batch.loadCpuUsPerMsg",
             "drain.messagesPerSecond",
+            "drain.brokerCpuUsPerMsg",
+            "drain.loadCpuUsPerMsg",
             "transaction.messagesPerSecond",
-            "transaction.p99us");
+            "transaction.p99us",
+            "transaction.brokerCpuUsPerMsg",
+            "transaction.loadCpuUsPerMsg");
 
     void print(PrintStream out) {
-        out.printf("%-26s %14s %14s %8s%n", "median", "ferry", "rocketmq", "ratio");
+        out.printf("%-30s %14s %14s %8s%n", "median", "ferry", "rocketmq", "ratio");
         for (String figure : FIGURES) {
             if (ferry.stream().noneMatch(run -> run.containsKey(figure))) {
                 continue;
             }
             double f = median(ferry, figure);
             double r = median(rocketmq, figure);
-            out.printf(Locale.ROOT, "%-26s %14.0f %14.0f %7.2fx%n", figure, f, r, f / r);
+            String format = f < 100 ? "%-30s %14.2f %14.2f %7.2fx%n" : "%-30s %14.0f %14.0f %7.2fx%n";
+            out.printf(Locale.ROOT, format, figure, f, r, f / r);
         }
     }
 

@@ -20,9 +20,16 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
         TRANSACTION
     }
 
-    Map<String, Double> run(Workload workload, String namesrvAddr) throws IOException, InterruptedException {
+    /**
+     * Runs {@code workload} against {@code namesrvAddr}; the figures include {@code brokerCpuUsPerMsg}
+     * and {@code loadCpuUsPerMsg}: CPU time of the broker process {@code brokerPid} and of the load JVM
+     * over the measured window, per message counted in it.
+     */
+    Map<String, Double> run(Workload workload, String namesrvAddr, long brokerPid)
+            throws IOException, InterruptedException {
         String amount = workload == Workload.DRAIN ? Long.toString(backlog) : Integer.toString(seconds);
         return runJava(
+                brokerPid,
                 classpath,
                 OfficialClientLoad.class.getName(),
                 List.of(
@@ -43,6 +50,12 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
      */
     static Map<String, Double> runJava(String classpath, String mainClass, List<String> args)
             throws IOException, InterruptedException {
+        return runJava(-1, classpath, mainClass, args);
+    }
+
+    /** As {@link #runJava(String, String, List)}, sampling {@code brokerPid}'s CPU (-1: none). */
+    private static Map<String, Double> runJava(long brokerPid, String classpath, String mainClass, List<String> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms1g",
@@ -54,12 +67,20 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Double> result = null;
+        long[] window = new long[5]; // broker and load ticks at start, at end, messages
         StringBuilder tail = new StringBuilder();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("RESULT ")) {
                     result = parse(line);
+                } else if (brokerPid > 0 && line.equals(OfficialClientLoad.MEASURE_START)) {
+                    window[0] = ProcessCpu.ticks(brokerPid);
+                    window[1] = ProcessCpu.ticks(process.pid());
+                } else if (brokerPid > 0 && line.startsWith(OfficialClientLoad.MEASURE_END)) {
+                    window[2] = ProcessCpu.ticks(brokerPid);
+                    window[3] = ProcessCpu.ticks(process.pid());
+                    window[4] = Long.parseLong(line.substring(line.indexOf('=') + 1));
                 } else if (tail.length() < 4000) {
                     tail.append(line).append('\n');
                 }
@@ -67,6 +88,10 @@ record LoadRun(String classpath, int threads, int warmupSeconds, int seconds, lo
         }
         if (process.waitFor() != 0 || result == null) {
             throw new IllegalStateException(mainClass + " " + args + " failed:\n" + tail);
+        }
+        if (window[4] > 0) {
+            result.put("brokerCpuUsPerMsg", (window[2] - window[0]) * ProcessCpu.TICK_MICROS / window[4]);
+            result.put("loadCpuUsPerMsg", (window[3] - window[1]) * ProcessCpu.TICK_MICROS / window[4]);
         }
         return result;
     }

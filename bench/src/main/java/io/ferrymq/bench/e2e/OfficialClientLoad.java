@@ -26,10 +26,15 @@ import org.apache.rocketmq.common.message.MessageExt;
  * whichever nameserver it is given. {@code OfficialClientLoad <mode> <namesrv> <topic> <threads>
  * <warmupS> <seconds|messages> <bodyBytes>}, mode {@code sync}, {@code batch}, {@code transaction}
  * (TransactionMQProducer, every local transaction commits) or {@code drain}.
- * Prints one {@code RESULT} line.
+ * Prints {@code MEASURE start} and {@code MEASURE end messages=N} around the measured window and one
+ * {@code RESULT} line.
  */
 public final class OfficialClientLoad {
     private static final int BATCH = 32;
+    /** Printed when the measured window opens; {@link LoadRun} samples the servers' CPU then. */
+    static final String MEASURE_START = "MEASURE start";
+    /** Printed when it closes, with the messages it counted: {@code MEASURE end messages=N}. */
+    static final String MEASURE_END = "MEASURE end";
 
     private OfficialClientLoad() {}
 
@@ -108,9 +113,11 @@ public final class OfficialClientLoad {
         latencyUs.getIntervalHistogram();
         long before = sent.get();
         long startNs = System.nanoTime();
+        System.out.println(MEASURE_START);
         Thread.sleep(seconds * 1000L);
         long count = sent.get() - before;
         double elapsed = (System.nanoTime() - startNs) / 1e9;
+        System.out.println(MEASURE_END + " messages=" + count);
         var histogram = latencyUs.getIntervalHistogram();
         stop.set(true);
         for (Thread worker : workers) {
@@ -178,12 +185,14 @@ public final class OfficialClientLoad {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         long start = System.nanoTime();
+        System.out.println(MEASURE_START);
         consumer.start();
         long deadline = start + 600_000_000_000L;
         while (seen.size() < messages && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.println(MEASURE_END + " messages=" + seen.size());
         consumer.shutdown();
         System.out.printf(
                 Locale.ROOT,

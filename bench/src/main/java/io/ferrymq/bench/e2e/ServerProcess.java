@@ -70,6 +70,10 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException(name + " not listening on " + port + " after " + timeoutMs + " ms; see " + log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident set size in KiB, from /proc. */
     long rssKib() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
