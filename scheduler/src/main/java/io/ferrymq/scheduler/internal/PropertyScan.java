@@ -2,7 +2,6 @@ package io.ferrymq.scheduler.internal;
 
 import io.ferrymq.protocol.message.MessageProperty;
 import io.ferrymq.protocol.message.PropertySplit;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -33,14 +32,9 @@ public final class PropertyScan {
         return this;
     }
 
-    /** Bytes {@link #writeKept} writes. */
-    public int keptLength() {
-        return split.keptLength();
-    }
-
-    /** Writes the kept properties at absolute {@code at}, each followed by 0x02; returns the bytes written. */
-    public int writeKept(ByteBuffer target, int at) {
-        return split.writeKept(target, at);
+    /** The split underneath: what a {@code RecordRewrite} writes as the kept properties. */
+    public PropertySplit split() {
+        return split;
     }
 
     /** The kept properties as a new array. */

@@ -1,10 +1,8 @@
 package io.ferrymq.scheduler.internal;
 
-import static io.ferrymq.protocol.message.MessageRecordLayout.*;
-
+import io.ferrymq.commitlog.RecordRewrite;
 import io.ferrymq.commitlog.RecordSource;
 import io.ferrymq.protocol.message.MessageProperties;
-import io.ferrymq.protocol.message.MessageRecordLayout;
 import io.ferrymq.protocol.message.StoredRecord;
 import java.nio.ByteBuffer;
 
@@ -24,21 +22,14 @@ public final class ReleaseRecord implements RecordSource {
 
     private final PropertyScan scan = new PropertyScan();
     private final TopicCache topics = new TopicCache();
+    private final RecordRewrite rewrite = new RecordRewrite();
     private byte[] properties = new byte[1024];
     private ByteBuffer source;
-    private int sourceAt;
-    private int sysFlag;
-    private int bodyLengthAt;
-    private int bodyLength;
-    private TopicCache.Topic topic;
-    private int queueId;
-    private int size;
     private int touched;
 
     /** Points at a parked record; false (and unusable) when it has no {@code REAL_TOPIC}. */
     public boolean wrap(StoredRecord record) {
         source = record.buffer();
-        sourceAt = record.position();
         int length = record.propertiesLength();
         if (properties.length < length) {
             properties = new byte[Math.max(length, properties.length * 2)];
@@ -47,15 +38,18 @@ public final class ReleaseRecord implements RecordSource {
         scan.scan(properties, 0, length);
         long range = scan.realTopicRange();
         if (range == MessageProperties.NOT_FOUND) {
-            topic = null;
             return false;
         }
-        topic = topics.intern(properties, MessageProperties.rangePosition(range), MessageProperties.rangeLength(range));
-        queueId = scan.realQueueId();
-        sysFlag = record.sysFlag();
-        bodyLengthAt = bodyLengthOffset(sysFlag);
-        bodyLength = record.bodyLength();
-        size = MessageRecordLayout.recordSize(bodyLength, topic.bytes().length, scan.keptLength(), sysFlag);
+        TopicCache.Topic topic =
+                topics.intern(properties, MessageProperties.rangePosition(range), MessageProperties.rangeLength(range));
+        rewrite.wrap(
+                record,
+                topic.name(),
+                topic.bytes(),
+                scan.realQueueId(),
+                record.sysFlag(),
+                RecordRewrite.KEEP_PREPARED_OFFSET,
+                scan.split());
         return true;
     }
 
@@ -69,9 +63,9 @@ public final class ReleaseRecord implements RecordSource {
      * faults in here, on the driver thread, not later inside the appender's lock.
      */
     public void pretouch() {
-        int from = sourceAt + bodyLengthAt + BODY_LENGTH_SIZE;
+        int from = rewrite.bodyPosition();
         int sum = 0;
-        for (int i = from; i < from + bodyLength; i += PAGE_BYTES) {
+        for (int i = from; i < from + rewrite.bodyLength(); i += PAGE_BYTES) {
             sum += source.get(i);
         }
         touched += sum;
@@ -79,47 +73,22 @@ public final class ReleaseRecord implements RecordSource {
 
     @Override
     public String topic() {
-        return topic.name();
+        return rewrite.topic();
     }
 
     @Override
     public int queueId() {
-        return queueId;
+        return rewrite.queueId();
     }
 
     @Override
     public int recordSize() {
-        return size;
+        return rewrite.recordSize();
     }
 
     @Override
     public void encode(ByteBuffer target, long physicalOffset, long queueOffset, long storeTimestampMs) {
-        int at = target.position();
-        byte[] topicBytes = topic.bytes();
-        int magic = magicFor(topicBytes.length);
-        target.put(at, source, sourceAt, bodyLengthAt);
-        target.putInt(at + TOTAL_SIZE_OFFSET, size);
-        target.putInt(at + MAGIC_OFFSET, magic);
-        target.putInt(at + QUEUE_ID_OFFSET, queueId);
-        target.putLong(at + QUEUE_OFFSET_OFFSET, queueOffset);
-        target.putLong(at + PHYSICAL_OFFSET_OFFSET, physicalOffset);
-        target.putLong(at + storeTimestampOffset(sysFlag), storeTimestampMs);
-        int position = at + bodyLengthAt;
-        target.putInt(position, bodyLength);
-        target.put(position + BODY_LENGTH_SIZE, source, sourceAt + bodyLengthAt + BODY_LENGTH_SIZE, bodyLength);
-        position += BODY_LENGTH_SIZE + bodyLength;
-        if (magic == MAGIC_V1) {
-            target.put(position++, (byte) topicBytes.length);
-        } else {
-            target.putShort(position, (short) topicBytes.length);
-            position += 2;
-        }
-        target.put(position, topicBytes);
-        position += topicBytes.length;
-        target.putShort(position, (short) scan.keptLength());
-        position += PROPERTIES_LENGTH_SIZE;
-        position += scan.writeKept(target, position);
-        target.position(position);
+        rewrite.encode(target, physicalOffset, queueOffset, storeTimestampMs);
     }
 
     /** Keeps {@link #pretouch} from being optimised away. */

@@ -1,9 +1,7 @@
 package io.ferrymq.transaction.internal;
 
-import static io.ferrymq.protocol.message.MessageRecordLayout.*;
-
+import io.ferrymq.commitlog.RecordRewrite;
 import io.ferrymq.commitlog.RecordSource;
-import io.ferrymq.protocol.message.MessageRecordLayout;
 import io.ferrymq.protocol.message.MessageSysFlag;
 import io.ferrymq.protocol.message.StoredRecord;
 import java.nio.ByteBuffer;
@@ -28,41 +26,30 @@ final class CommitRecord implements RecordSource {
     private static final int MAX_CACHED_TOPICS = 4_096;
 
     private final HalfPropertyScan scan = new HalfPropertyScan();
+    private final RecordRewrite rewrite = new RecordRewrite();
     private final Map<String, byte[]> topicBytes = new HashMap<>();
     private byte[] properties = new byte[1024];
-    private ByteBuffer source;
-    private int sourceAt;
-    private long halfOffset;
-    private int sysFlag;
-    private int bodyLengthAt;
-    private int bodyLength;
-    private String topic;
-    private byte[] topicUtf8;
-    private int queueId;
-    private int size;
 
     /** Points at a half record; false (and unusable) when it has no {@code REAL_TOPIC}. */
     public boolean wrap(StoredRecord half) {
-        source = half.buffer();
-        sourceAt = half.position();
-        halfOffset = half.physicalOffset();
         int length = half.propertiesLength();
         if (properties.length < length) {
             properties = new byte[Math.max(length, properties.length * 2)];
         }
-        source.get(half.propertiesPosition(), properties, 0, length);
+        half.buffer().get(half.propertiesPosition(), properties, 0, length);
         scan.scan(properties, 0, length);
         if (!scan.hasRealTopic()) {
-            topic = null;
             return false;
         }
-        topic = scan.realTopic();
-        topicUtf8 = utf8(topic);
-        queueId = scan.realQueueId();
-        sysFlag = MessageSysFlag.withTransactionType(half.sysFlag(), MessageSysFlag.TRANSACTION_COMMIT_TYPE);
-        bodyLengthAt = bodyLengthOffset(sysFlag);
-        bodyLength = half.bodyLength();
-        size = MessageRecordLayout.recordSize(bodyLength, topicUtf8.length, scan.keptLength(), sysFlag);
+        String topic = scan.realTopic();
+        rewrite.wrap(
+                half,
+                topic,
+                utf8(topic),
+                scan.realQueueId(),
+                MessageSysFlag.withTransactionType(half.sysFlag(), MessageSysFlag.TRANSACTION_COMMIT_TYPE),
+                half.physicalOffset(),
+                scan.split());
         return true;
     }
 
@@ -80,47 +67,21 @@ final class CommitRecord implements RecordSource {
 
     @Override
     public String topic() {
-        return topic;
+        return rewrite.topic();
     }
 
     @Override
     public int queueId() {
-        return queueId;
+        return rewrite.queueId();
     }
 
     @Override
     public int recordSize() {
-        return size;
+        return rewrite.recordSize();
     }
 
     @Override
     public void encode(ByteBuffer target, long physicalOffset, long queueOffset, long storeTimestampMs) {
-        int at = target.position();
-        int magic = magicFor(topicUtf8.length);
-        target.put(at, source, sourceAt, bodyLengthAt);
-        target.putInt(at + TOTAL_SIZE_OFFSET, size);
-        target.putInt(at + MAGIC_OFFSET, magic);
-        target.putInt(at + QUEUE_ID_OFFSET, queueId);
-        target.putLong(at + QUEUE_OFFSET_OFFSET, queueOffset);
-        target.putLong(at + PHYSICAL_OFFSET_OFFSET, physicalOffset);
-        target.putInt(at + SYS_FLAG_OFFSET, sysFlag);
-        target.putLong(at + storeTimestampOffset(sysFlag), storeTimestampMs);
-        target.putLong(at + preparedTransactionOffsetOffset(sysFlag), halfOffset);
-        int position = at + bodyLengthAt;
-        target.putInt(position, bodyLength);
-        target.put(position + BODY_LENGTH_SIZE, source, sourceAt + bodyLengthAt + BODY_LENGTH_SIZE, bodyLength);
-        position += BODY_LENGTH_SIZE + bodyLength;
-        if (magic == MAGIC_V1) {
-            target.put(position++, (byte) topicUtf8.length);
-        } else {
-            target.putShort(position, (short) topicUtf8.length);
-            position += 2;
-        }
-        target.put(position, topicUtf8);
-        position += topicUtf8.length;
-        target.putShort(position, (short) scan.keptLength());
-        position += PROPERTIES_LENGTH_SIZE;
-        position += scan.writeKept(target, position);
-        target.position(position);
+        rewrite.encode(target, physicalOffset, queueOffset, storeTimestampMs);
     }
 }

@@ -25,7 +25,7 @@ class HalfPropertyScanTest {
         assertThat(new String(scan.keptBytes(), StandardCharsets.UTF_8))
                 .isEqualTo(
                         "PGROUP\u0001g\u0002UNIQ_KEY\u0001K\u0002CHECK_IMMUNITY_TIME_IN_SECONDS\u000130\u0002x\u0001y\u0002");
-        assertThat(scan.keptLength()).isEqualTo(scan.keptBytes().length);
+        assertThat(scan.split().keptLength()).isEqualTo(scan.keptBytes().length);
     }
 
     @Test
@@ -35,7 +35,7 @@ class HalfPropertyScanTest {
 
         assertThat(scan.realTopic()).isEqualTo("B");
         assertThat(scan.realQueueId()).isZero();
-        assertThat(scan.keptLength()).isZero();
+        assertThat(scan.split().keptLength()).isZero();
         assertThat(scan.producerGroup()).isNull();
         assertThat(scan.immunityMs()).isZero();
     }
