@@ -59,6 +59,7 @@ public record BrokerConfig(
         boolean traceOn,
         boolean longPollingEnable,
         long shortPollingTimeMills,
+        long flushConsumerOffsetInterval,
         String messageDelayLevel,
         long timerMaxDelaySec,
         long transactionTimeOut,

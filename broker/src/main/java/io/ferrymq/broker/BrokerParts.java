@@ -84,7 +84,8 @@ final class BrokerParts {
                         config.brokerName(),
                         storeHost.hostPort(),
                         config.longPollingEnable(),
-                        config.shortPollingTimeMills()),
+                        config.shortPollingTimeMills(),
+                        config.flushConsumerOffsetInterval()),
                 store,
                 topics,
                 clock);

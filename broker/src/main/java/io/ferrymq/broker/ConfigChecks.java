@@ -70,6 +70,7 @@ final class ConfigChecks {
         positive("transactionTimeOut", c.transactionTimeOut());
         positive("transactionCheckMax", c.transactionCheckMax());
         positive("transactionCheckInterval", c.transactionCheckInterval());
+        positive("flushConsumerOffsetInterval", c.flushConsumerOffsetInterval());
         try {
             c.transactionConfig();
         } catch (IllegalArgumentException e) {

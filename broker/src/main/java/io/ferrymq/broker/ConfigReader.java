@@ -86,6 +86,7 @@ final class ConfigReader {
                 values.bool("traceOn"),
                 values.bool("longPollingEnable"),
                 values.longValue("shortPollingTimeMills"),
+                values.longValue("flushConsumerOffsetInterval"),
                 values.text("messageDelayLevel"),
                 values.longValue("timerMaxDelaySec"),
                 values.longValue("transactionTimeOut"),
@@ -135,6 +136,7 @@ final class ConfigReader {
         all.put("traceOn", c.traceOn());
         all.put("longPollingEnable", c.longPollingEnable());
         all.put("shortPollingTimeMills", c.shortPollingTimeMills());
+        all.put("flushConsumerOffsetInterval", c.flushConsumerOffsetInterval());
         all.put("messageDelayLevel", c.messageDelayLevel());
         all.put("timerMaxDelaySec", c.timerMaxDelaySec());
         all.put("transactionTimeOut", c.transactionTimeOut());
@@ -223,6 +225,7 @@ final class ConfigReader {
         d.put("traceOn", "true");
         d.put("longPollingEnable", "true");
         d.put("shortPollingTimeMills", "1000");
+        d.put("flushConsumerOffsetInterval", "5000");
         d.put("messageDelayLevel", DelayLevels.DEFAULT_SPEC);
         d.put("timerMaxDelaySec", Long.toString(TimerConfig.DEFAULT_MAX_DELAY_MS / 1000));
         d.put("transactionTimeOut", "6000");

@@ -20,6 +20,8 @@ record BrokerReport(List<Map<String, Double>> ferry, List<Map<String, Double>> r
             "batch.brokerCpuUsPerMsg",
             "batch.loadCpuUsPerMsg",
             "drain.messagesPerSecond",
+            "drain.firstMessageSeconds",
+            "drain.seconds",
             "drain.brokerCpuUsPerMsg",
             "drain.loadCpuUsPerMsg",
             "transaction.messagesPerSecond",

@@ -162,7 +162,7 @@ class PullTest {
     void unknownGroupIsRefusedWhenAutoCreateIsOff() throws Exception {
         broker.close();
         broker = new ConsumeFixture(
-                dir.resolve("strict"), new ConsumeSettings(false, "broker-a", "127.0.0.1:1", true, 1000));
+                dir.resolve("strict"), new ConsumeSettings(false, "broker-a", "127.0.0.1:1", true, 1000, 5000));
         broker.createTopic("T", 1);
         assertThat(broker.call(pull("cg", "T", 0, 0, SUBSCRIPTION, "*")).code())
                 .isEqualTo(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST);

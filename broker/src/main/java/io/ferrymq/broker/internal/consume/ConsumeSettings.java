@@ -12,13 +12,16 @@ import java.util.Objects;
  * @param longPollingEnable {@code longPollingEnable}: hold pulls up to their suspend timeout (default
  *     true); when false, hold them {@code shortPollingTimeMills}
  * @param shortPollingTimeMills {@code shortPollingTimeMills}: the hold without long polling (default 1000)
+ * @param flushConsumerOffsetInterval {@code flushConsumerOffsetInterval}: ms between writes of committed
+ *     consumer offsets to RocksDB (default 5000, as Apache's); also written when the broker closes
  */
 public record ConsumeSettings(
         boolean autoCreateSubscriptionGroup,
         String brokerName,
         String brokerAddr,
         boolean longPollingEnable,
-        long shortPollingTimeMills) {
+        long shortPollingTimeMills,
+        long flushConsumerOffsetInterval) {
 
     public ConsumeSettings {
         Objects.requireNonNull(brokerName, "brokerName");
@@ -26,10 +29,14 @@ public record ConsumeSettings(
         if (shortPollingTimeMills < 0 || shortPollingTimeMills > 20_000) {
             throw new IllegalArgumentException("shortPollingTimeMills must be 0..20000, was " + shortPollingTimeMills);
         }
+        if (flushConsumerOffsetInterval < 1) {
+            throw new IllegalArgumentException(
+                    "flushConsumerOffsetInterval must be positive, was " + flushConsumerOffsetInterval);
+        }
     }
 
     /** RocketMQ's defaults for a broker named {@code brokerName} advertised at {@code brokerAddr}. */
     public static ConsumeSettings defaults(String brokerName, String brokerAddr) {
-        return new ConsumeSettings(true, brokerName, brokerAddr, true, 1000);
+        return new ConsumeSettings(true, brokerName, brokerAddr, true, 1000, 5000);
     }
 }

@@ -9,6 +9,7 @@ import io.ferrymq.broker.internal.consume.client.RegistryChannelListener;
 import io.ferrymq.broker.internal.consume.group.SubscriptionGroupTable;
 import io.ferrymq.broker.internal.consume.lock.QueueLockTable;
 import io.ferrymq.broker.internal.consume.offset.ConsumerOffsetTable;
+import io.ferrymq.broker.internal.consume.offset.OffsetFlushAgent;
 import io.ferrymq.broker.internal.consume.pull.HeldPulls;
 import io.ferrymq.broker.internal.consume.pull.PullGate;
 import io.ferrymq.broker.internal.consume.pull.PullHandler;
@@ -49,6 +50,8 @@ public final class ConsumeSide implements AutoCloseable {
     private final ExecutorService resumeExecutor;
     private final PullHoldAgent holdAgent;
     private final ClientExpiryAgent expiryAgent;
+    private final OffsetFlushAgent offsetFlushAgent;
+    private final long offsetFlushIntervalMs;
     private final ChannelListener channelListener;
     private final PullWaker waker;
     private final MessageStore store;
@@ -78,6 +81,8 @@ public final class ConsumeSide implements AutoCloseable {
                 settings, store, topics, clock, groups, clients, offsets, new QueueLockTable(clock), pulls);
         this.holdAgent = new PullHoldAgent(held, resumer, store, clock);
         this.expiryAgent = new ClientExpiryAgent(clients, clock);
+        this.offsetFlushAgent = new OffsetFlushAgent(offsets);
+        this.offsetFlushIntervalMs = settings.flushConsumerOffsetInterval();
         this.channelListener = new RegistryChannelListener(clients);
         this.waker = new PullWaker(held, resumer);
     }
@@ -87,12 +92,13 @@ public final class ConsumeSide implements AutoCloseable {
         new ConsumeHandlers(parts).registerWith(registry);
     }
 
-    /** Starts listening to the dispatcher and the two agents. */
+    /** Starts listening to the dispatcher and the three agents. */
     public synchronized void start() {
         store.addDispatchListener(waker);
         runners = List.of(
                 new AgentRunner(holdAgent, TimeUnit.MILLISECONDS.toNanos(HOLD_IDLE_MS)).start(),
-                new AgentRunner(expiryAgent, TimeUnit.MILLISECONDS.toNanos(EXPIRY_IDLE_MS)).start());
+                new AgentRunner(expiryAgent, TimeUnit.MILLISECONDS.toNanos(EXPIRY_IDLE_MS)).start(),
+                new AgentRunner(offsetFlushAgent, TimeUnit.MILLISECONDS.toNanos(offsetFlushIntervalMs)).start());
     }
 
     /** To be added to the broker's remoting server: drops a client's registrations when its channel closes. */
@@ -134,13 +140,17 @@ public final class ConsumeSide implements AutoCloseable {
         return waker;
     }
 
-    /** Stops the agents and the resume executor; held pulls are dropped (their connections close next). */
+    /**
+     * Stops the agents and the resume executor (held pulls are dropped; their connections close next)
+     * and persists the offsets committed since the last flush.
+     */
     @Override
     public synchronized void close() {
         for (AgentRunner runner : runners) {
             runner.close();
         }
         resumeExecutor.shutdownNow();
+        parts.offsets().flush();
     }
 
     private static int resumeThreads() {
