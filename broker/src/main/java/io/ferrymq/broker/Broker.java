@@ -151,7 +151,18 @@ public final class Broker implements AutoCloseable {
             server.start();
         }
         BrokerParts parts = new BrokerParts(
-                config, store, topics, timers, transactions, deadLetters, checkBacks, storeHost, keys, inFlight, clock);
+                config,
+                store,
+                topics,
+                timers,
+                transactions,
+                deadLetters,
+                checkBacks,
+                storeHost,
+                keys,
+                inFlight,
+                executors.of(ExecutorKind.PULL_FROM_DISK),
+                clock);
         HandlerRegistry registry = (code, handler, kind) -> server.registerHandler(code, handler, executors.of(kind));
         parts.registerWith(registry);
         server.addChannelListener(parts.channelListener());
@@ -293,7 +304,8 @@ public final class Broker implements AutoCloseable {
     private static Map<ExecutorKind, Integer> threads(BrokerConfig config) {
         Map<ExecutorKind, Integer> threads = new EnumMap<>(ExecutorKind.class);
         threads.put(ExecutorKind.SEND, config.sendMessageThreadPoolNums());
-        threads.put(ExecutorKind.PULL, config.pullMessageThreadPoolNums());
+        threads.put(ExecutorKind.PULL, Runtime.getRuntime().availableProcessors());
+        threads.put(ExecutorKind.PULL_FROM_DISK, config.pullMessageThreadPoolNums());
         threads.put(ExecutorKind.CLIENT, config.clientManageThreadPoolNums());
         threads.put(ExecutorKind.OFFSET, config.consumerManageThreadPoolNums());
         threads.put(ExecutorKind.QUERY, config.queryMessageThreadPoolNums());

@@ -60,6 +60,7 @@ public record BrokerConfig(
         boolean longPollingEnable,
         long shortPollingTimeMills,
         long flushConsumerOffsetInterval,
+        int accessMessageInMemoryMaxRatio,
         String messageDelayLevel,
         long timerMaxDelaySec,
         long transactionTimeOut,

@@ -29,6 +29,7 @@ import io.ferrymq.remoting.ChannelListener;
 import io.ferrymq.scheduler.TimerService;
 import io.ferrymq.transaction.TransactionService;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
  * The request-serving parts of a broker and the one place they are wired: the send handlers here,
@@ -56,6 +57,7 @@ final class BrokerParts {
             StoreHost storeHost,
             UniqueKeyGenerator keys,
             InFlightSends inFlight,
+            Executor coldPulls,
             Clock clock) {
         SendSettings settings = new SendSettings(
                 config.brokerClusterName(),
@@ -85,9 +87,11 @@ final class BrokerParts {
                         storeHost.hostPort(),
                         config.longPollingEnable(),
                         config.shortPollingTimeMills(),
-                        config.flushConsumerOffsetInterval()),
+                        config.flushConsumerOffsetInterval(),
+                        config.accessMessageInMemoryMaxRatio()),
                 store,
                 topics,
+                coldPulls,
                 clock);
         checkBacks.connect(new ProducerCheckBack(consumeSide.clients(), config.brokerName(), storeHost));
         this.sendBack = new SendBackHandler(

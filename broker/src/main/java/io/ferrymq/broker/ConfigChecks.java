@@ -77,6 +77,11 @@ final class ConfigChecks {
             throw ConfigReader.bad("transactionTimeOut", c.transactionTimeOut(), e.getMessage());
         }
         require(
+                c.accessMessageInMemoryMaxRatio() >= 0 && c.accessMessageInMemoryMaxRatio() <= 100,
+                "accessMessageInMemoryMaxRatio",
+                c.accessMessageInMemoryMaxRatio(),
+                "0..100");
+        require(
                 c.shortPollingTimeMills() >= 0 && c.shortPollingTimeMills() <= 20_000,
                 "shortPollingTimeMills",
                 c.shortPollingTimeMills(),

@@ -87,6 +87,7 @@ final class ConfigReader {
                 values.bool("longPollingEnable"),
                 values.longValue("shortPollingTimeMills"),
                 values.longValue("flushConsumerOffsetInterval"),
+                values.intValue("accessMessageInMemoryMaxRatio"),
                 values.text("messageDelayLevel"),
                 values.longValue("timerMaxDelaySec"),
                 values.longValue("transactionTimeOut"),
@@ -137,6 +138,7 @@ final class ConfigReader {
         all.put("longPollingEnable", c.longPollingEnable());
         all.put("shortPollingTimeMills", c.shortPollingTimeMills());
         all.put("flushConsumerOffsetInterval", c.flushConsumerOffsetInterval());
+        all.put("accessMessageInMemoryMaxRatio", c.accessMessageInMemoryMaxRatio());
         all.put("messageDelayLevel", c.messageDelayLevel());
         all.put("timerMaxDelaySec", c.timerMaxDelaySec());
         all.put("transactionTimeOut", c.transactionTimeOut());
@@ -226,6 +228,7 @@ final class ConfigReader {
         d.put("longPollingEnable", "true");
         d.put("shortPollingTimeMills", "1000");
         d.put("flushConsumerOffsetInterval", "5000");
+        d.put("accessMessageInMemoryMaxRatio", "40");
         d.put("messageDelayLevel", DelayLevels.DEFAULT_SPEC);
         d.put("timerMaxDelaySec", Long.toString(TimerConfig.DEFAULT_MAX_DELAY_MS / 1000));
         d.put("transactionTimeOut", "6000");

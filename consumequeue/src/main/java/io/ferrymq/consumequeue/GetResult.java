@@ -13,17 +13,19 @@ import java.util.List;
  *
  * @param messages one read-only buffer per record, in queue-offset order, each positioned at 0
  * @param totalBytes sum of the records' sizes
+ * @param firstPhysicalOffset the commit-log offset of the first record, -1 without records
  */
 public record GetResult(
         GetStatus status,
         List<ByteBuffer> messages,
         int totalBytes,
+        long firstPhysicalOffset,
         long nextBeginOffset,
         long minOffset,
         long maxOffset) {
 
     public static GetResult empty(GetStatus status, long nextBeginOffset, long minOffset, long maxOffset) {
-        return new GetResult(status, List.of(), 0, nextBeginOffset, minOffset, maxOffset);
+        return new GetResult(status, List.of(), 0, -1, nextBeginOffset, minOffset, maxOffset);
     }
 
     public int messageCount() {

@@ -11,8 +11,14 @@ public enum ExecutorKind {
     APPEND,
     /** CONSUMER_SEND_MSG_BACK, END_TRANSACTION ({@code sendMessageThreadPoolNums} threads). */
     SEND,
-    /** PULL_MESSAGE, LITE_PULL_MESSAGE. */
+    /**
+     * PULL_MESSAGE, LITE_PULL_MESSAGE: as many threads as cores. They read the consume queue, and the
+     * records too when these lie in the memory window (never blocking); others go to {@link
+     * #PULL_FROM_DISK}.
+     */
     PULL,
+    /** Pulls whose records may have to come from disk ({@code pullMessageThreadPoolNums} threads). */
+    PULL_FROM_DISK,
     /** HEART_BEAT, UNREGISTER_CLIENT, GET_CONSUMER_LIST_BY_GROUP, LOCK/UNLOCK_BATCH_MQ, CHECK_CLIENT_CONFIG. */
     CLIENT,
     /** Offsets and queue metadata: QUERY/UPDATE_CONSUMER_OFFSET, GET_MAX/MIN_OFFSET, SEARCH_OFFSET, ... */

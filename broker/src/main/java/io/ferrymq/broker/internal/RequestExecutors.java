@@ -71,7 +71,7 @@ public final class RequestExecutors implements AutoCloseable {
         return switch (kind) {
             case APPEND -> 0;
             case SEND -> 10_000;
-            case PULL -> 100_000;
+            case PULL, PULL_FROM_DISK -> 100_000;
             case QUERY -> 20_000;
             case CLIENT, OFFSET -> 100_000;
             case ADMIN -> 10_000;

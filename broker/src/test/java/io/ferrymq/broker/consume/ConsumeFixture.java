@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real store on a temp dir, the consume side over it with a manual clock (agents stepped by hand),
@@ -38,6 +39,9 @@ final class ConsumeFixture implements AutoCloseable {
     final ManualClock clock = ManualClock.startingAtFixedInstant();
     final InMemoryTopics topics = new InMemoryTopics();
     final ExecutorService executor = Executors.newCachedThreadPool();
+    /** Pulls answered from the cold-read executor (records outside the memory window). */
+    final AtomicInteger coldReads = new AtomicInteger();
+
     final ConsumeSettings settings;
     MessageStore store;
     ConsumeSide side;
@@ -60,7 +64,15 @@ final class ConsumeFixture implements AutoCloseable {
                 .withConsumeQueueEntriesPerFile(1000)
                 .withFlushIntervalConsumeQueueMs(20);
         store = MessageStore.open(config, Clock.systemUTC(), dir -> 0.1);
-        side = new ConsumeSide(settings, store, topics, clock);
+        side = new ConsumeSide(
+                settings,
+                store,
+                topics,
+                task -> {
+                    coldReads.incrementAndGet();
+                    executor.execute(task);
+                },
+                clock);
         store.addDispatchListener(side.pullWaker());
         server = new RemotingServer(ServerConfig.of("127.0.0.1", 0));
         side.registerWith((code, handler, kind) -> server.registerHandler(code, handler, executor));

@@ -162,11 +162,39 @@ class PullTest {
     void unknownGroupIsRefusedWhenAutoCreateIsOff() throws Exception {
         broker.close();
         broker = new ConsumeFixture(
-                dir.resolve("strict"), new ConsumeSettings(false, "broker-a", "127.0.0.1:1", true, 1000, 5000));
+                dir.resolve("strict"), new ConsumeSettings(false, "broker-a", "127.0.0.1:1", true, 1000, 5000, 40));
         broker.createTopic("T", 1);
         assertThat(broker.call(pull("cg", "T", 0, 0, SUBSCRIPTION, "*")).code())
                 .isEqualTo(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST);
         assertThat(broker.side.subscriptionGroups().find("cg")).isEmpty();
+    }
+
+    @Test
+    void batchesInMemoryAreAnsweredInPlaceOthersFromTheColdReadPool() throws Exception {
+        broker.put("T", 0, "hot");
+        assertThat(pullAll(0, 0).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(broker.coldReads)
+                .as("a fresh record is in the memory window")
+                .hasValue(0);
+
+        broker.close();
+        broker = new ConsumeFixture(
+                dir.resolve("cold"), new ConsumeSettings(true, "broker-a", "127.0.0.1:1", true, 1000, 5000, 0));
+        broker.createTopic("T", 1);
+        for (int i = 0; i < 3; i++) {
+            broker.put("T", 0, "m" + i);
+        }
+        RemotingCommand found = pullAll(0, 1);
+        assertThat(found.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(Requests.records(found.body()))
+                .extracting(Requests.Decoded::body)
+                .containsExactly("m1", "m2");
+        assertThat(header(found).nextBeginOffset()).isEqualTo(3);
+        assertThat(broker.coldReads)
+                .as("window 0: every batch is read off the pull threads")
+                .hasValue(1);
+        assertThat(pullAll(0, 9).code()).isEqualTo(ResponseCode.PULL_OFFSET_MOVED);
+        assertThat(broker.coldReads).as("no records, nothing to read").hasValue(1);
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class QueueReader {
         long next = offset;
         int bytes = 0;
         int missing = 0;
+        long first = -1;
         for (long at = offset; at < end && found.size() < maxCount; at++) {
             if (queue.read(at, entry) && filter.matches(entry.tagsHash())) {
                 if (!found.isEmpty() && bytes + entry.size() > maxBytes) {
@@ -73,13 +74,16 @@ public final class QueueReader {
                 if (record == null) {
                     missing++;
                 } else {
+                    if (found.isEmpty()) {
+                        first = entry.physicalOffset();
+                    }
                     found.add(record);
                     bytes += entry.size();
                 }
             }
             next = at + 1;
         }
-        return new GetResult(status(found, missing, entry), found, bytes, next, min, max);
+        return new GetResult(status(found, missing, entry), found, bytes, first, next, min, max);
     }
 
     private GetStatus status(List<ByteBuffer> found, int missing, QueueEntry last) {

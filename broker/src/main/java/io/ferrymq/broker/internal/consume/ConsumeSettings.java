@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param shortPollingTimeMills {@code shortPollingTimeMills}: the hold without long polling (default 1000)
  * @param flushConsumerOffsetInterval {@code flushConsumerOffsetInterval}: ms between writes of committed
  *     consumer offsets to RocksDB (default 5000, as Apache's); also written when the broker closes
+ * @param accessMessageInMemoryMaxRatio {@code accessMessageInMemoryMaxRatio}: the newest this many
+ *     percent of physical memory's worth of commit log counts as in memory (default 40, as Apache's);
+ *     pulls reading older records are answered from the {@code pullMessageThreadPoolNums} pool; 0
+ *     sends every pull there
  */
 public record ConsumeSettings(
         boolean autoCreateSubscriptionGroup,
@@ -21,7 +25,8 @@ public record ConsumeSettings(
         String brokerAddr,
         boolean longPollingEnable,
         long shortPollingTimeMills,
-        long flushConsumerOffsetInterval) {
+        long flushConsumerOffsetInterval,
+        int accessMessageInMemoryMaxRatio) {
 
     public ConsumeSettings {
         Objects.requireNonNull(brokerName, "brokerName");
@@ -33,10 +38,14 @@ public record ConsumeSettings(
             throw new IllegalArgumentException(
                     "flushConsumerOffsetInterval must be positive, was " + flushConsumerOffsetInterval);
         }
+        if (accessMessageInMemoryMaxRatio < 0 || accessMessageInMemoryMaxRatio > 100) {
+            throw new IllegalArgumentException(
+                    "accessMessageInMemoryMaxRatio must be 0..100, was " + accessMessageInMemoryMaxRatio);
+        }
     }
 
     /** RocketMQ's defaults for a broker named {@code brokerName} advertised at {@code brokerAddr}. */
     public static ConsumeSettings defaults(String brokerName, String brokerAddr) {
-        return new ConsumeSettings(true, brokerName, brokerAddr, true, 1000, 5000);
+        return new ConsumeSettings(true, brokerName, brokerAddr, true, 1000, 5000, 40);
     }
 }

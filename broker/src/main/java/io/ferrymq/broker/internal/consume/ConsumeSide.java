@@ -11,6 +11,7 @@ import io.ferrymq.broker.internal.consume.lock.QueueLockTable;
 import io.ferrymq.broker.internal.consume.offset.ConsumerOffsetTable;
 import io.ferrymq.broker.internal.consume.offset.OffsetFlushAgent;
 import io.ferrymq.broker.internal.consume.pull.HeldPulls;
+import io.ferrymq.broker.internal.consume.pull.MemoryWindow;
 import io.ferrymq.broker.internal.consume.pull.PullGate;
 import io.ferrymq.broker.internal.consume.pull.PullHandler;
 import io.ferrymq.broker.internal.consume.pull.PullHoldAgent;
@@ -23,6 +24,7 @@ import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.remoting.ChannelListener;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -58,7 +60,12 @@ public final class ConsumeSide implements AutoCloseable {
     private final HeldPulls held;
     private List<AgentRunner> runners = List.of();
 
-    public ConsumeSide(ConsumeSettings settings, MessageStore store, TopicConfigTable topics, Clock clock) {
+    /**
+     * @param coldReads where pulls of batches outside the memory window are answered (the broker's
+     *     {@code pullMessageThreadPoolNums} pool)
+     */
+    public ConsumeSide(
+            ConsumeSettings settings, MessageStore store, TopicConfigTable topics, Executor coldReads, Clock clock) {
         this.store = store;
         this.resumeExecutor = Executors.newFixedThreadPool(resumeThreads(), daemonThreads("ferrymq-pull-resume-"));
         SubscriptionGroupTable groups = new SubscriptionGroupTable(store.storeDb(), clock);
@@ -74,6 +81,9 @@ public final class ConsumeSide implements AutoCloseable {
                 offsets,
                 store,
                 resumer,
+                MemoryWindow.ofPhysicalMemory(
+                        () -> store.commitLog().writtenOffset(), settings.accessMessageInMemoryMaxRatio()),
+                coldReads,
                 clock,
                 settings.longPollingEnable(),
                 settings.shortPollingTimeMills());

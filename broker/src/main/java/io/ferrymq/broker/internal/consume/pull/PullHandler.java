@@ -1,19 +1,27 @@
 package io.ferrymq.broker.internal.consume.pull;
 
 import io.ferrymq.broker.internal.consume.offset.ConsumerOffsetTable;
+import io.ferrymq.consumequeue.GetResult;
+import io.ferrymq.consumequeue.GetStatus;
 import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.protocol.RemotingCommand;
+import io.ferrymq.protocol.ResponseCode;
 import io.ferrymq.protocol.header.broker.PullHeaderCodec;
 import io.ferrymq.protocol.header.broker.PullMessageRequestHeader;
 import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RequestHandler;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361): checks ({@link PullGate}), stores the piggy-backed
  * commit offset (COMMIT_OFFSET flag), reads ({@link PullReader}) and answers — or, when the answer
  * would be 19 and the SUSPEND flag is set, parks the pull ({@link HeldPulls}) and returns null; it is
- * answered later by a wake-up or the {@link PullHoldAgent}. Hold time: the request's {@code
+ * answered later by a wake-up or the {@link PullHoldAgent}. It runs on a pool as large as the core
+ * count: a batch whose first record lies outside the {@link MemoryWindow} (it may fault pages in from
+ * disk) is answered from the {@code coldReads} executor instead, so a slow disk never holds up pulls
+ * served from memory (a full cold pool answers SYSTEM_BUSY; the client retries). Hold time: the request's {@code
  * suspendTimeoutMillis} capped at {@value #MAX_HOLD_MS} ms (the client gives up at 30 s, G11) with
  * long polling on, {@code shortPollingTimeMills} with it off. Stateless and thread-safe.
  */
@@ -26,6 +34,8 @@ public final class PullHandler implements RequestHandler {
     private final ConsumerOffsetTable offsets;
     private final MessageStore store;
     private final PullResumer resumer;
+    private final MemoryWindow memory;
+    private final Executor coldReads;
     private final Clock clock;
     private final long shortPollingMs;
     private final boolean longPolling;
@@ -37,6 +47,8 @@ public final class PullHandler implements RequestHandler {
             ConsumerOffsetTable offsets,
             MessageStore store,
             PullResumer resumer,
+            MemoryWindow memory,
+            Executor coldReads,
             Clock clock,
             boolean longPolling,
             long shortPollingMs) {
@@ -46,6 +58,8 @@ public final class PullHandler implements RequestHandler {
         this.offsets = offsets;
         this.store = store;
         this.resumer = resumer;
+        this.memory = memory;
+        this.coldReads = coldReads;
         this.clock = clock;
         this.longPolling = longPolling;
         this.shortPollingMs = shortPollingMs;
@@ -61,7 +75,11 @@ public final class PullHandler implements RequestHandler {
         if (header.hasFlag(PullMessageRequestHeader.FLAG_COMMIT_OFFSET)) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
-        PullAnswer answer = reader.read(header, verdict.expression());
+        GetResult batch = reader.get(header, verdict.expression());
+        if (batch.status() == GetStatus.FOUND && !memory.contains(batch.firstPhysicalOffset())) {
+            return answerFromColdPool(channel, request, header, batch, verdict.expression());
+        }
+        PullAnswer answer = reader.answer(header, batch, verdict.expression());
         long holdMs = holdMs(header);
         if (!answer.isNotFound() || holdMs <= 0) {
             return answer.toResponse(request);
@@ -72,6 +90,22 @@ public final class PullHandler implements RequestHandler {
             resumer.resumeAll(held.takeMatching(header.topic(), header.queueId(), 0L, true));
         }
         return null;
+    }
+
+    private RemotingCommand answerFromColdPool(
+            RemoteChannel channel,
+            RemotingCommand request,
+            PullMessageRequestHeader header,
+            GetResult batch,
+            TagExpression expression) {
+        try {
+            coldReads.execute(() -> channel.writeResponse(
+                    reader.answer(header, batch, expression).toResponse(request)));
+            return null;
+        } catch (RejectedExecutionException e) {
+            return RemotingCommand.responseTo(
+                    request, ResponseCode.SYSTEM_BUSY, "too many pulls reading from disk; retry later");
+        }
     }
 
     private long holdMs(PullMessageRequestHeader header) {

@@ -30,12 +30,25 @@ public final class PullReader {
         this.store = store;
     }
 
+    /** Reads the pull's batch and answers it: {@link #answer}({@link #get}). */
     public PullAnswer read(PullMessageRequestHeader header, TagExpression expression) {
+        return answer(header, get(header, expression), expression);
+    }
+
+    /**
+     * The pull's batch as the store returns it: views of the records, none of their bytes touched yet
+     * (only the consume queue's entries were read).
+     */
+    public GetResult get(PullMessageRequestHeader header, TagExpression expression) {
         int maxCount = Math.max(1, Math.min(header.maxMsgNums(), MAX_MESSAGES));
         Integer wantedBytes = header.maxMsgBytes();
         int maxBytes = wantedBytes != null && wantedBytes > 0 ? Math.min(wantedBytes, MAX_BYTES) : MAX_BYTES;
-        GetResult result = store.get(
+        return store.get(
                 header.topic(), header.queueId(), header.queueOffset(), maxCount, maxBytes, expression.filter());
+    }
+
+    /** Maps {@code result} to the pull's answer, copying the records' bytes into its body. */
+    public PullAnswer answer(PullMessageRequestHeader header, GetResult result, TagExpression expression) {
         return switch (result.status()) {
             case FOUND -> found(result, expression);
             case NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING, OFFSET_FOUND_NULL ->
