@@ -304,7 +304,7 @@ public final class Broker implements AutoCloseable {
     private static Map<ExecutorKind, Integer> threads(BrokerConfig config) {
         Map<ExecutorKind, Integer> threads = new EnumMap<>(ExecutorKind.class);
         threads.put(ExecutorKind.SEND, config.sendMessageThreadPoolNums());
-        threads.put(ExecutorKind.PULL, Runtime.getRuntime().availableProcessors());
+        threads.put(ExecutorKind.PULL, Math.max(2, Runtime.getRuntime().availableProcessors()));
         threads.put(ExecutorKind.PULL_FROM_DISK, config.pullMessageThreadPoolNums());
         threads.put(ExecutorKind.CLIENT, config.clientManageThreadPoolNums());
         threads.put(ExecutorKind.OFFSET, config.consumerManageThreadPoolNums());

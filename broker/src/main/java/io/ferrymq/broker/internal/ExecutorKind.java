@@ -12,7 +12,7 @@ public enum ExecutorKind {
     /** CONSUMER_SEND_MSG_BACK, END_TRANSACTION ({@code sendMessageThreadPoolNums} threads). */
     SEND,
     /**
-     * PULL_MESSAGE, LITE_PULL_MESSAGE: as many threads as cores. They read the consume queue, and the
+     * PULL_MESSAGE, LITE_PULL_MESSAGE: as many threads as cores (at least 2). They read the consume queue, and the
      * records too when these lie in the memory window (never blocking); others go to {@link
      * #PULL_FROM_DISK}.
      */
