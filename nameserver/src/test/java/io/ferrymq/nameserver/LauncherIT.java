@@ -1,6 +1,7 @@
 package io.ferrymq.nameserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
@@ -15,7 +16,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -66,20 +69,13 @@ class LauncherIT {
             });
             drain.start();
             try (RemotingClient client = new RemotingClient(ClientConfig.defaults())) {
-                RemotingCommand response = null;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (response == null && System.nanoTime() < deadline) {
-                    try {
-                        response = client.invokeSync(
-                                "127.0.0.1:" + port,
-                                RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC)
-                                        .putExtField("topic", "NoSuchTopic"),
-                                3000);
-                    } catch (Exception notListeningYet) {
-                        Thread.sleep(100);
-                    }
-                }
-                assertThat(response).as("the nameserver answers").isNotNull();
+                RemotingCommand route = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC)
+                        .putExtField("topic", "NoSuchTopic");
+                RemotingCommand response = await("the nameserver answers")
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(100))
+                        .ignoreExceptions()
+                        .until(() -> client.invokeSync("127.0.0.1:" + port, route, 3000), Objects::nonNull);
                 assertThat(response.code()).isEqualTo(ResponseCode.TOPIC_NOT_EXIST);
             }
             process.destroy();

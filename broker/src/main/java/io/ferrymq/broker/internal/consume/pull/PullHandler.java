@@ -21,8 +21,8 @@ import java.util.concurrent.RejectedExecutionException;
  * answered later by a wake-up or the {@link PullHoldAgent}. It runs on a pool as large as the core
  * count: a batch whose first record lies outside the {@link MemoryWindow} (it may fault pages in from
  * disk) is answered from the {@code coldReads} executor instead, so a slow disk never holds up pulls
- * served from memory (a full cold pool answers SYSTEM_BUSY; the client retries). Hold time: the request's {@code
- * suspendTimeoutMillis} capped at {@value #MAX_HOLD_MS} ms (the client gives up at 30 s, G11) with
+ * served from memory (a full cold pool answers SYSTEM_BUSY; the client retries). Hold time: the
+ * request's {@code suspendTimeoutMillis} capped at {@value #MAX_HOLD_MS} ms (the client gives up at 30 s, G11) with
  * long polling on, {@code shortPollingTimeMills} with it off. Stateless and thread-safe.
  */
 public final class PullHandler implements RequestHandler {
