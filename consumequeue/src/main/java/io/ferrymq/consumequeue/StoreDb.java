@@ -1,5 +1,6 @@
 package io.ferrymq.consumequeue;
 
+import io.ferrymq.consumequeue.internal.RocksLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class StoreDb implements AutoCloseable {
 
     /** Opens (creating if missing) the database in {@code dir} with at least {@code familyNames}. */
     public static StoreDb open(Path dir, Collection<String> familyNames) {
-        RocksDB.loadLibrary();
+        RocksLibrary.load();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -120,7 +120,7 @@ class MqAdminTest {
     }
 
     @Test
-    void listsAndReplaysDeadLetters() throws Exception {
+    void listsAndReplaysDeadLetters(@TempDir Path offsets) throws Exception {
         String cluster = standalone.broker().config().brokerClusterName();
         java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         String msgId;
@@ -134,7 +134,7 @@ class MqAdminTest {
                         .subscribe("AdminDlq", "*")
                         .consumeFrom(io.ferrymq.client.ConsumeFrom.FIRST)
                         .maxReconsumeTimes(0)
-                        .offsetStoreDir(java.nio.file.Files.createTempDirectory("admin-dlq"))
+                        .offsetStoreDir(offsets)
                         .listener(messages -> {
                             messages.forEach(m -> received.add(new String(m.body(), StandardCharsets.UTF_8)));
                             return received.size() == 1
