@@ -20,7 +20,7 @@ import io.ferrymq.remoting.ClientConfig;
 import io.ferrymq.remoting.RemotingClient;
 import io.ferrymq.remoting.RemotingServer;
 import io.ferrymq.remoting.ServerConfig;
-import io.ferrymq.scheduler.TimerService;
+import io.ferrymq.scheduler.DelayedDelivery;
 import io.ferrymq.transaction.TransactionService;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -44,7 +44,7 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final MessageStore store;
-    private final TimerService timers;
+    private final DelayedDelivery timers;
     private final TransactionService transactions;
     private final DeadLetterService deadLetters;
     private final CheckBackRelay checkBacks;
@@ -63,7 +63,7 @@ public final class Broker implements AutoCloseable {
             BrokerConfig config,
             MessageStore store,
             TopicConfigTable topics,
-            TimerService timers,
+            DelayedDelivery timers,
             TransactionService transactions,
             DeadLetterService deadLetters,
             CheckBackRelay checkBacks,
@@ -98,12 +98,12 @@ public final class Broker implements AutoCloseable {
         InetAddress ip = InetAddress.getByName(config.brokerIP1());
         MessageStore store = MessageStore.open(config.storeConfig(), clock, DiskUsageProbe.fileSystem());
         Broker broker;
-        TimerService timers = null;
+        DelayedDelivery timers = null;
         TransactionService transactions = null;
         DeadLetterService deadLetters = null;
         CheckBackRelay checkBacks = new CheckBackRelay();
         try {
-            timers = TimerService.start(store, config.timerConfig(), clock);
+            timers = DelayedDelivery.start(store, config.timerConfig(), clock);
             transactions = TransactionService.start(store, config.transactionConfig(), clock, checkBacks);
             deadLetters = DeadLetterService.start(store, clock);
             // a delayed message or a half message waits in the commit log: its segment stays until
@@ -243,7 +243,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /** The scheduler of delayed messages. */
-    public TimerService timers() {
+    public DelayedDelivery timers() {
         return timers;
     }
 

@@ -26,7 +26,7 @@ import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ChannelListener;
-import io.ferrymq.scheduler.TimerService;
+import io.ferrymq.scheduler.DelayedDelivery;
 import io.ferrymq.transaction.TransactionService;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -40,7 +40,7 @@ import java.util.concurrent.Executor;
 final class BrokerParts {
     private final SendPipeline sendPipeline;
     private final ConsumeSide consumeSide;
-    private final TimerService timers;
+    private final DelayedDelivery timers;
     private final TransactionService transactions;
     private final DeadLetterService deadLetters;
     private final TopicConfigTable topics;
@@ -50,7 +50,7 @@ final class BrokerParts {
             BrokerConfig config,
             MessageStore store,
             TopicConfigTable topics,
-            TimerService timers,
+            DelayedDelivery timers,
             TransactionService transactions,
             DeadLetterService deadLetters,
             CheckBackRelay checkBacks,
