@@ -21,7 +21,7 @@ import io.ferrymq.remoting.RemotingClient;
 import io.ferrymq.remoting.RemotingServer;
 import io.ferrymq.remoting.ServerConfig;
 import io.ferrymq.scheduler.DelayedDelivery;
-import io.ferrymq.transaction.TransactionService;
+import io.ferrymq.transaction.TransactionCoordinator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public final class Broker implements AutoCloseable {
     private final BrokerConfig config;
     private final MessageStore store;
     private final DelayedDelivery timers;
-    private final TransactionService transactions;
+    private final TransactionCoordinator transactions;
     private final DeadLetterService deadLetters;
     private final CheckBackRelay checkBacks;
     private final TopicConfigTable topics;
@@ -64,7 +64,7 @@ public final class Broker implements AutoCloseable {
             MessageStore store,
             TopicConfigTable topics,
             DelayedDelivery timers,
-            TransactionService transactions,
+            TransactionCoordinator transactions,
             DeadLetterService deadLetters,
             CheckBackRelay checkBacks,
             InetAddress ip) {
@@ -99,12 +99,12 @@ public final class Broker implements AutoCloseable {
         MessageStore store = MessageStore.open(config.storeConfig(), clock, DiskUsageProbe.fileSystem());
         Broker broker;
         DelayedDelivery timers = null;
-        TransactionService transactions = null;
+        TransactionCoordinator transactions = null;
         DeadLetterService deadLetters = null;
         CheckBackRelay checkBacks = new CheckBackRelay();
         try {
             timers = DelayedDelivery.start(store, config.timerConfig(), clock);
-            transactions = TransactionService.start(store, config.transactionConfig(), clock, checkBacks);
+            transactions = TransactionCoordinator.start(store, config.transactionConfig(), clock, checkBacks);
             deadLetters = DeadLetterService.start(store, clock);
             // a delayed message or a half message waits in the commit log: its segment stays until
             // it is delivered or settled
@@ -238,7 +238,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /** Transactions: half messages, their decisions and check-backs. */
-    public TransactionService transactions() {
+    public TransactionCoordinator transactions() {
         return transactions;
     }
 

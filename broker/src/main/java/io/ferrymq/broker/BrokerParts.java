@@ -27,7 +27,7 @@ import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ChannelListener;
 import io.ferrymq.scheduler.DelayedDelivery;
-import io.ferrymq.transaction.TransactionService;
+import io.ferrymq.transaction.TransactionCoordinator;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -41,7 +41,7 @@ final class BrokerParts {
     private final SendPipeline sendPipeline;
     private final ConsumeSide consumeSide;
     private final DelayedDelivery timers;
-    private final TransactionService transactions;
+    private final TransactionCoordinator transactions;
     private final DeadLetterService deadLetters;
     private final TopicConfigTable topics;
     private final SendBackHandler sendBack;
@@ -51,7 +51,7 @@ final class BrokerParts {
             MessageStore store,
             TopicConfigTable topics,
             DelayedDelivery timers,
-            TransactionService transactions,
+            TransactionCoordinator transactions,
             DeadLetterService deadLetters,
             CheckBackRelay checkBacks,
             StoreHost storeHost,
