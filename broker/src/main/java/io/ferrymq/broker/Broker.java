@@ -14,7 +14,7 @@ import io.ferrymq.broker.internal.transaction.CheckBackRelay;
 import io.ferrymq.commitlog.DiskUsageProbe;
 import io.ferrymq.commitlog.agent.AgentRunner;
 import io.ferrymq.consumequeue.MessageStore;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ClientConfig;
 import io.ferrymq.remoting.RemotingClient;
@@ -46,7 +46,7 @@ public final class Broker implements AutoCloseable {
     private final MessageStore store;
     private final DelayedDelivery timers;
     private final TransactionCoordinator transactions;
-    private final DeadLetterService deadLetters;
+    private final DeadLetterOffice deadLetters;
     private final CheckBackRelay checkBacks;
     private final TopicConfigTable topics;
     private final RequestExecutors executors;
@@ -65,7 +65,7 @@ public final class Broker implements AutoCloseable {
             TopicConfigTable topics,
             DelayedDelivery timers,
             TransactionCoordinator transactions,
-            DeadLetterService deadLetters,
+            DeadLetterOffice deadLetters,
             CheckBackRelay checkBacks,
             InetAddress ip) {
         this.timers = timers;
@@ -100,12 +100,12 @@ public final class Broker implements AutoCloseable {
         Broker broker;
         DelayedDelivery timers = null;
         TransactionCoordinator transactions = null;
-        DeadLetterService deadLetters = null;
+        DeadLetterOffice deadLetters = null;
         CheckBackRelay checkBacks = new CheckBackRelay();
         try {
             timers = DelayedDelivery.start(store, config.timerConfig(), clock);
             transactions = TransactionCoordinator.start(store, config.transactionConfig(), clock, checkBacks);
-            deadLetters = DeadLetterService.start(store, clock);
+            deadLetters = DeadLetterOffice.start(store, clock);
             // a delayed message or a half message waits in the commit log: its segment stays until
             // it is delivered or settled
             store.commitLog().addRetentionFloor(timers::retentionFloorOffset);
@@ -233,7 +233,7 @@ public final class Broker implements AutoCloseable {
     }
 
     /** Dead-letter queues: counts, listing, replay. */
-    public DeadLetterService deadLetters() {
+    public DeadLetterOffice deadLetters() {
         return deadLetters;
     }
 

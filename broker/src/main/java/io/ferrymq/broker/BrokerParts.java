@@ -21,7 +21,7 @@ import io.ferrymq.broker.internal.transaction.EndTransactionHandler;
 import io.ferrymq.broker.internal.transaction.ProducerCheckBack;
 import io.ferrymq.broker.internal.transaction.TransactionAdminHandlers;
 import io.ferrymq.consumequeue.MessageStore;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
@@ -42,7 +42,7 @@ final class BrokerParts {
     private final ConsumeSide consumeSide;
     private final DelayedDelivery timers;
     private final TransactionCoordinator transactions;
-    private final DeadLetterService deadLetters;
+    private final DeadLetterOffice deadLetters;
     private final TopicConfigTable topics;
     private final SendBackHandler sendBack;
 
@@ -52,7 +52,7 @@ final class BrokerParts {
             TopicConfigTable topics,
             DelayedDelivery timers,
             TransactionCoordinator transactions,
-            DeadLetterService deadLetters,
+            DeadLetterOffice deadLetters,
             CheckBackRelay checkBacks,
             StoreHost storeHost,
             UniqueKeyGenerator keys,
