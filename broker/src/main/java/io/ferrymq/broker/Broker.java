@@ -14,14 +14,14 @@ import io.ferrymq.broker.internal.transaction.CheckBackRelay;
 import io.ferrymq.commitlog.DiskUsageProbe;
 import io.ferrymq.commitlog.agent.AgentRunner;
 import io.ferrymq.consumequeue.MessageStore;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ClientConfig;
 import io.ferrymq.remoting.RemotingClient;
 import io.ferrymq.remoting.RemotingServer;
 import io.ferrymq.remoting.ServerConfig;
-import io.ferrymq.scheduler.TimerService;
-import io.ferrymq.transaction.TransactionService;
+import io.ferrymq.scheduler.DelayedDelivery;
+import io.ferrymq.transaction.TransactionCoordinator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -44,9 +44,9 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final MessageStore store;
-    private final TimerService timers;
-    private final TransactionService transactions;
-    private final DeadLetterService deadLetters;
+    private final DelayedDelivery timers;
+    private final TransactionCoordinator transactions;
+    private final DeadLetterOffice deadLetters;
     private final CheckBackRelay checkBacks;
     private final TopicConfigTable topics;
     private final RequestExecutors executors;
@@ -63,9 +63,9 @@ public final class Broker implements AutoCloseable {
             BrokerConfig config,
             MessageStore store,
             TopicConfigTable topics,
-            TimerService timers,
-            TransactionService transactions,
-            DeadLetterService deadLetters,
+            DelayedDelivery timers,
+            TransactionCoordinator transactions,
+            DeadLetterOffice deadLetters,
             CheckBackRelay checkBacks,
             InetAddress ip) {
         this.timers = timers;
@@ -98,14 +98,14 @@ public final class Broker implements AutoCloseable {
         InetAddress ip = InetAddress.getByName(config.brokerIP1());
         MessageStore store = MessageStore.open(config.storeConfig(), clock, DiskUsageProbe.fileSystem());
         Broker broker;
-        TimerService timers = null;
-        TransactionService transactions = null;
-        DeadLetterService deadLetters = null;
+        DelayedDelivery timers = null;
+        TransactionCoordinator transactions = null;
+        DeadLetterOffice deadLetters = null;
         CheckBackRelay checkBacks = new CheckBackRelay();
         try {
-            timers = TimerService.start(store, config.timerConfig(), clock);
-            transactions = TransactionService.start(store, config.transactionConfig(), clock, checkBacks);
-            deadLetters = DeadLetterService.start(store, clock);
+            timers = DelayedDelivery.start(store, config.timerConfig(), clock);
+            transactions = TransactionCoordinator.start(store, config.transactionConfig(), clock, checkBacks);
+            deadLetters = DeadLetterOffice.start(store, clock);
             // a delayed message or a half message waits in the commit log: its segment stays until
             // it is delivered or settled
             store.commitLog().addRetentionFloor(timers::retentionFloorOffset);
@@ -233,17 +233,17 @@ public final class Broker implements AutoCloseable {
     }
 
     /** Dead-letter queues: counts, listing, replay. */
-    public DeadLetterService deadLetters() {
+    public DeadLetterOffice deadLetters() {
         return deadLetters;
     }
 
     /** Transactions: half messages, their decisions and check-backs. */
-    public TransactionService transactions() {
+    public TransactionCoordinator transactions() {
         return transactions;
     }
 
     /** The scheduler of delayed messages. */
-    public TimerService timers() {
+    public DelayedDelivery timers() {
         return timers;
     }
 

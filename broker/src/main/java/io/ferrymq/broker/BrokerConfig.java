@@ -115,7 +115,7 @@ public record BrokerConfig(
                 .withMaxDelaySec(timerMaxDelaySec);
     }
 
-    /** The transaction service's settings: RocketMQ's three keys over its defaults. */
+    /** The transaction coordinator's settings: RocketMQ's three keys over its defaults. */
     public TransactionConfig transactionConfig() {
         return TransactionConfig.defaults()
                 .withTransactionTimeOutMs(transactionTimeOut)

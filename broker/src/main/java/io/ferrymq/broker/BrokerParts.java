@@ -21,13 +21,13 @@ import io.ferrymq.broker.internal.transaction.EndTransactionHandler;
 import io.ferrymq.broker.internal.transaction.ProducerCheckBack;
 import io.ferrymq.broker.internal.transaction.TransactionAdminHandlers;
 import io.ferrymq.consumequeue.MessageStore;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.header.broker.SendHeaderCodec;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
 import io.ferrymq.remoting.ChannelListener;
-import io.ferrymq.scheduler.TimerService;
-import io.ferrymq.transaction.TransactionService;
+import io.ferrymq.scheduler.DelayedDelivery;
+import io.ferrymq.transaction.TransactionCoordinator;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
@@ -40,9 +40,9 @@ import java.util.concurrent.Executor;
 final class BrokerParts {
     private final SendPipeline sendPipeline;
     private final ConsumeSide consumeSide;
-    private final TimerService timers;
-    private final TransactionService transactions;
-    private final DeadLetterService deadLetters;
+    private final DelayedDelivery timers;
+    private final TransactionCoordinator transactions;
+    private final DeadLetterOffice deadLetters;
     private final TopicConfigTable topics;
     private final SendBackHandler sendBack;
 
@@ -50,9 +50,9 @@ final class BrokerParts {
             BrokerConfig config,
             MessageStore store,
             TopicConfigTable topics,
-            TimerService timers,
-            TransactionService transactions,
-            DeadLetterService deadLetters,
+            DelayedDelivery timers,
+            TransactionCoordinator transactions,
+            DeadLetterOffice deadLetters,
             CheckBackRelay checkBacks,
             StoreHost storeHost,
             UniqueKeyGenerator keys,

@@ -3,7 +3,7 @@ package io.ferrymq.dlq;
 /**
  * Picks the queue a replayed message is appended to; the broker implements it from its topic config
  * (for example a random writable queue of the topic). Must be safe to call from the thread that calls
- * {@link DeadLetterService#replay}.
+ * {@link DeadLetterOffice#replay}.
  */
 @FunctionalInterface
 public interface QueueChooser {

@@ -1,6 +1,6 @@
 package io.ferrymq.dlq;
 
-/** Where {@link DeadLetterService#replay} sends a dead letter back to. */
+/** Where {@link DeadLetterOffice#replay} sends a dead letter back to. */
 public enum ReplayTarget {
     /**
      * The topic it was first sent to: every consumer group subscribed to that topic receives it again,

@@ -5,7 +5,7 @@
  * io.ferrymq.dlq.SendBackPlanner}); the new message either becomes ({@link
  * io.ferrymq.dlq.RetryRecords}, a delayed retry parked for the scheduler like a delayed send); topic
  * names ({@link io.ferrymq.dlq.RetryTopics}); and the dead-letter tools with their durable state
- * ({@link io.ferrymq.dlq.DeadLetterService}: counts, list, view, replay). Sits on the {@code
+ * ({@link io.ferrymq.dlq.DeadLetterOffice}: counts, list, view, replay). Sits on the {@code
  * consumequeue} store and the {@code scheduler}'s record formats.
  */
 package io.ferrymq.dlq;

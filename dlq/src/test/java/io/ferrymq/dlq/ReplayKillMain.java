@@ -20,11 +20,11 @@ public final class ReplayKillMain {
         double rate = Double.parseDouble(args[2]);
         MessageStore store = MessageStore.open(
                 DlqFixture.config(root).withFlushDiskType(FlushDiskType.SYNC_FLUSH), Clock.systemUTC(), dir -> 0.1);
-        DeadLetterService service = DeadLetterService.start(store, Clock.systemUTC());
+        DeadLetterOffice office = DeadLetterOffice.start(store, Clock.systemUTC());
         List<String> ids = ReplayKillTest.ids(count);
         System.out.println("ready");
         System.out.flush();
-        service.replay(DlqFixture.GROUP, ids, ReplayTarget.ORIGINAL_TOPIC, rate, topic -> 2);
+        office.replay(DlqFixture.GROUP, ids, ReplayTarget.ORIGINAL_TOPIC, rate, topic -> 2);
         System.out.println("done");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

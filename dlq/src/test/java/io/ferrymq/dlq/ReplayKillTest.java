@@ -58,10 +58,10 @@ class ReplayKillTest {
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
         try (MessageStore store = DlqFixture.open(root, Clock.systemUTC());
-                DeadLetterService service = DeadLetterService.start(store, Clock.systemUTC())) {
+                DeadLetterOffice office = DeadLetterOffice.start(store, Clock.systemUTC())) {
             int before = DlqFixture.records(store, DlqFixture.TOPIC, 2).size();
             List<ReplayResult> results =
-                    service.replay(DlqFixture.GROUP, ids(COUNT), ReplayTarget.ORIGINAL_TOPIC, 100_000, topic -> 2);
+                    office.replay(DlqFixture.GROUP, ids(COUNT), ReplayTarget.ORIGINAL_TOPIC, 100_000, topic -> 2);
             Map<ReplayStatus, Long> statuses = new HashMap<>();
             results.forEach(result -> statuses.merge(result.status(), 1L, Long::sum));
             long recovered = results.stream()

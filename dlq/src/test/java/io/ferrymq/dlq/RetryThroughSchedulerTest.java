@@ -11,8 +11,8 @@ import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.consumequeue.MessageStore;
 import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.scheduler.DelayLevels;
+import io.ferrymq.scheduler.DelayedDelivery;
 import io.ferrymq.scheduler.TimerConfig;
-import io.ferrymq.scheduler.TimerService;
 import io.ferrymq.testkit.ManualClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +27,12 @@ class RetryThroughSchedulerTest {
 
     private final ManualClock clock = ManualClock.startingAtFixedInstant();
     private MessageStore store;
-    private TimerService timers;
+    private DelayedDelivery timers;
 
     @BeforeEach
     void open() throws Exception {
         store = DlqFixture.open(dir.resolve("store"), clock);
-        timers = TimerService.start(store, TimerConfig.defaults(), clock);
+        timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.ferrymq.scheduler;
 
 /**
- * Settings of a {@link TimerService}. Immutable; every value is checked at construction.
+ * Settings of a {@link DelayedDelivery}. Immutable; every value is checked at construction.
  *
  * @param delayLevels {@code messageDelayLevel}: what {@code DELAY} levels mean
  * @param maxDelayMs {@code timerMaxDelaySec} in ms: the furthest a timer property's delivery time
@@ -24,7 +24,8 @@ package io.ferrymq.scheduler;
  *     after a crash, timers due before the fence are checked for a delivery that already landed
  * @param maxParkMs longest the driver sleeps without looking at the clock (default 1000)
  * @param indexIdleMs how long the index agent idles when it has nothing to do (default 10)
- * @param statsScanCap index entries counted at most per {@link TimerService#stats()} (default 1,000,000)
+ * @param statsScanCap index entries counted at most per {@link DelayedDelivery#stats()} (default
+ *     1,000,000)
  */
 public record TimerConfig(
         DelayLevels delayLevels,

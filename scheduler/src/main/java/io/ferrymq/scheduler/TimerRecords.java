@@ -82,8 +82,8 @@ public final class TimerRecords {
     }
 
     /**
-     * The message as delivered from a parked record (allocates its arrays; the timer service itself
-     * encodes straight from the parked bytes).
+     * The message as delivered from a parked record (allocates its arrays; {@link DelayedDelivery}
+     * itself encodes straight from the parked bytes).
      *
      * @throws IllegalArgumentException if the record has no {@code REAL_TOPIC}
      */

@@ -1,7 +1,7 @@
 package io.ferrymq.scheduler;
 
 /**
- * A snapshot of the timer service, for the broker's stats and the dashboard (plain record
+ * A snapshot of a {@link DelayedDelivery}, for the broker's stats and the dashboard (plain record
  * components, so JSON serialisers see them as properties). Immutable.
  *
  * @param pending timers indexed and not yet settled (fired, cancelled or lost)

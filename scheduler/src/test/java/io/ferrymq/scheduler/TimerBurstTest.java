@@ -32,7 +32,7 @@ class TimerBurstTest {
                 StoreConfig.defaults(dir).withCommitLogSegmentSize(256 << 20).withFlushIntervalConsumeQueueMs(200);
         Clock clock = Clock.systemUTC();
         try (MessageStore store = MessageStore.open(config, clock, d -> 0.1);
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             long base = clock.millis() + Math.max(5_000, n / 20);
             long startNs = System.nanoTime();
             List<CompletableFuture<Void>> producers = new ArrayList<>();

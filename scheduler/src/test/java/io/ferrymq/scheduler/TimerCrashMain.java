@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Child JVM for {@link TimerCrashTest}: opens the store under SYNC_FLUSH, starts the timer service on
- * the system clock, says "ready" and lets timers fire until it is killed.
+ * Child JVM for {@link TimerCrashTest}: opens the store under SYNC_FLUSH, starts {@link
+ * DelayedDelivery} on the system clock, says "ready" and lets timers fire until it is killed.
  */
 public final class TimerCrashMain {
     private TimerCrashMain() {}
@@ -18,7 +18,7 @@ public final class TimerCrashMain {
                 SchedulerFixture.config(root).withFlushDiskType(FlushDiskType.SYNC_FLUSH),
                 Clock.systemUTC(),
                 dir -> 0.1);
-        TimerService.start(store, TimerConfig.defaults(), Clock.systemUTC());
+        DelayedDelivery.start(store, TimerConfig.defaults(), Clock.systemUTC());
         System.out.println("ready");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A timer service that really crashes: timers are parked, a child JVM runs the service under
- * SYNC_FLUSH and is SIGKILLed while they fire, then the store and service reopen here. Every timer is
- * delivered exactly once (they all have a UNIQ_KEY, so a delivery that landed before the kill is
- * recognised), none before its time. Two rounds on the same store.
+ * A {@link DelayedDelivery} that really crashes: timers are parked, a child JVM runs it under
+ * SYNC_FLUSH and is SIGKILLed while they fire, then the store and the delayed delivery reopen here.
+ * Every timer is delivered exactly once (they all have a UNIQ_KEY, so a delivery that landed before
+ * the kill is recognised), none before its time. Two rounds on the same store.
  */
 class TimerCrashTest {
     private static final int TIMERS = 8_000;
@@ -66,7 +66,7 @@ class TimerCrashTest {
 
     private static void verify(Path root, Map<String, Long> dueByKey, int round) throws Exception {
         try (MessageStore store = SchedulerFixture.open(root);
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> timers.stats().pending() == 0);
@@ -114,7 +114,7 @@ class TimerCrashTest {
         while ((line = reader.readLine()) != null && !line.equals("ready")) {
             System.out.println("child: " + line);
         }
-        assertThat(line).as("the child started the timer service").isEqualTo("ready");
+        assertThat(line).as("the child started the delayed delivery").isEqualTo("ready");
         Thread drain = new Thread(() -> reader.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();

@@ -3,10 +3,10 @@ package io.ferrymq.transaction;
 import java.nio.ByteBuffer;
 
 /**
- * How the transaction service asks a producer group about a half message (CHECK_TRANSACTION_STATE,
- * wire-protocol §4.8): the broker implements it with its producer registry and remoting. The answer
- * comes back later as an END_TRANSACTION with {@code fromTransactionCheck=true}, which the broker
- * passes to {@link TransactionService#end}.
+ * How the transaction coordinator asks a producer group about a half message
+ * (CHECK_TRANSACTION_STATE, wire-protocol §4.8): the broker implements it with its producer registry
+ * and remoting. The answer comes back later as an END_TRANSACTION with {@code
+ * fromTransactionCheck=true}, which the broker passes to {@link TransactionCoordinator#end}.
  *
  * <p>Called on the {@code transaction-checker} thread, one half at a time: implementations must not
  * block (send oneway and return) and must be thread-safe with respect to the broker's other threads.

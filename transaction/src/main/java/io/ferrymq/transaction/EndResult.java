@@ -32,9 +32,9 @@ public record EndResult(Status status, Decision settledAs, long halfOffset, long
         /** The half's message was deleted (retention) before it was settled: nothing to deliver. */
         LOST,
         /**
-         * The commit is recorded but its append was refused (disk full, store closing) or the service
-         * is closing: the service appends it later by itself; a repeated END is answered {@link
-         * #ALREADY_SETTLED}.
+         * The commit is recorded but its append was refused (disk full, store closing) or the
+         * coordinator is closing: the coordinator appends it later by itself; a repeated END is
+         * answered {@link #ALREADY_SETTLED}.
          */
         FAILED
     }

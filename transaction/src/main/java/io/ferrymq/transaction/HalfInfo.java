@@ -4,7 +4,7 @@ package io.ferrymq.transaction;
  * One unsettled half message, as the operator API lists it (plain record components, so JSON
  * serialisers see them as properties). Immutable.
  *
- * @param halfOffset the half's commit-log offset: what {@link TransactionService#resolve} takes
+ * @param halfOffset the half's commit-log offset: what {@link TransactionCoordinator#resolve} takes
  * @param topic the real topic it is delivered to on commit
  * @param queueId the real queue
  * @param msgId its UNIQ_KEY (the client-visible message id and transaction id), or null

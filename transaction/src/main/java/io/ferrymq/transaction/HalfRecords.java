@@ -38,7 +38,7 @@ public final class HalfRecords {
      * The property string a half message is stored with: {@code properties} without any {@code
      * TRAN_MSG}, {@code REAL_TOPIC} or {@code REAL_QID} it carried, then {@code TRAN_MSG=true}, {@code
      * REAL_TOPIC=realTopic} and {@code REAL_QID=realQueueId}. The broker should have set {@code
-     * UNIQ_KEY} before (the service keys duplicates and checks by it).
+     * UNIQ_KEY} before (the coordinator keys duplicates and checks by it).
      *
      * @throws IllegalArgumentException if the result exceeds 32767 bytes or the topic holds 0x01/0x02
      */
@@ -78,8 +78,8 @@ public final class HalfRecords {
     }
 
     /**
-     * The message a committed half delivers to its real topic (allocates its arrays; the service
-     * itself encodes straight from the stored half).
+     * The message a committed half delivers to its real topic (allocates its arrays; the
+     * coordinator itself encodes straight from the stored half).
      *
      * @throws IllegalArgumentException if the record has no {@code REAL_TOPIC}
      */

@@ -6,8 +6,8 @@ public enum HalfState {
     PENDING,
     /**
      * Checked {@link TransactionConfig#transactionCheckMax()} times without an answer: kept, visible
-     * through {@link TransactionService#unresolved}, never checked again, until a late
-     * END_TRANSACTION or an operator ({@link TransactionService#resolve}) settles it.
+     * through {@link TransactionCoordinator#unresolved}, never checked again, until a late
+     * END_TRANSACTION or an operator ({@link TransactionCoordinator#resolve}) settles it.
      */
     PARKED,
     /** Commit decided and recorded; the append to the real topic has not completed yet. */

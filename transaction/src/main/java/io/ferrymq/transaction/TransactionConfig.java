@@ -1,8 +1,8 @@
 package io.ferrymq.transaction;
 
 /**
- * Settings of a {@link TransactionService}. Immutable; every value is checked at construction. The
- * first three keep RocketMQ's broker config names and defaults.
+ * Settings of a {@link TransactionCoordinator}. Immutable; every value is checked at construction.
+ * The first three keep RocketMQ's broker config names and defaults.
  *
  * @param transactionTimeOutMs {@code transactionTimeOut}: a half is first checked back this long
  *     after it was stored (default 6,000), or after its {@code CHECK_IMMUNITY_TIME_IN_SECONDS} if that

@@ -1,7 +1,7 @@
 package io.ferrymq.transaction;
 
 /**
- * A snapshot of the transaction service, for the broker's stats and the dashboard (plain record
+ * A snapshot of the transaction coordinator, for the broker's stats and the dashboard (plain record
  * components, so JSON serialisers see them as properties). Counters marked durable survive restarts.
  * Immutable.
  *

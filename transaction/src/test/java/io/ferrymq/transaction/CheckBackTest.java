@@ -25,11 +25,11 @@ class CheckBackTest {
     private final long t0 = clock.millis();
     private final RecordingCheckBack checks = new RecordingCheckBack(clock, GROUP);
     private MessageStore store;
-    private TransactionService tx;
+    private TransactionCoordinator tx;
 
     private void open(TransactionConfig config) throws Exception {
         store = TxFixture.open(dir.resolve("store"), clock);
-        tx = TransactionService.start(store, config, clock, checks);
+        tx = TransactionCoordinator.start(store, config, clock, checks);
     }
 
     @AfterEach

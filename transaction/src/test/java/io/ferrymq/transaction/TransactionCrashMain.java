@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Child JVM for {@link TransactionCrashTest}: opens the store under SYNC_FLUSH, starts the transaction
- * service on the system clock, says "ready", then sends halves and ends them without waiting (commit
- * unless the number is a multiple of 3 plus 2), printing each settled outcome, until it is killed.
+ * coordinator on the system clock, says "ready", then sends halves and ends them without waiting
+ * (commit unless the number is a multiple of 3 plus 2), printing each settled outcome, until it is
+ * killed.
  */
 public final class TransactionCrashMain {
     private TransactionCrashMain() {}
@@ -19,8 +20,8 @@ public final class TransactionCrashMain {
         String round = args[1];
         MessageStore store = MessageStore.open(
                 TxFixture.config(root).withFlushDiskType(FlushDiskType.SYNC_FLUSH), Clock.systemUTC(), dir -> 0.1);
-        TransactionService tx =
-                TransactionService.start(store, TransactionConfig.defaults(), Clock.systemUTC(), (g, r, o, k) -> false);
+        TransactionCoordinator tx = TransactionCoordinator.start(
+                store, TransactionConfig.defaults(), Clock.systemUTC(), (g, r, o, k) -> false);
         System.out.println("ready");
         System.out.flush();
         for (int i = 0; ; i++) {

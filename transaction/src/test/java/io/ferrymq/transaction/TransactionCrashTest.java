@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A transaction service that really crashes: a child JVM sends halves and ends them under
- * SYNC_FLUSH and is SIGKILLed mid-stream; the store and service reopen here and the producer's
+ * A transaction coordinator that really crashes: a child JVM sends halves and ends them under
+ * SYNC_FLUSH and is SIGKILLed mid-stream; the store and coordinator reopen here and the producer's
  * decisions are sent again for every half (as its answers to check-backs would be). Every half meant
  * to be committed is delivered exactly once, including those whose commit landed just before the
  * kill; no rolled-back half is ever delivered; nothing stays pending. Two rounds on the same store.
@@ -65,8 +65,8 @@ class TransactionCrashTest {
         // the child's clock: settled decisions it recorded are remembered for settledRetentionMs of it
         Clock clock = Clock.systemUTC();
         try (MessageStore store = TxFixture.open(root, clock);
-                TransactionService tx =
-                        TransactionService.start(store, TransactionConfig.defaults(), clock, (g, r, o, k) -> false)) {
+                TransactionCoordinator tx = TransactionCoordinator.start(
+                        store, TransactionConfig.defaults(), clock, (g, r, o, k) -> false)) {
             TxFixture.awaitDispatched(store);
             List<String> wrongAnswers = new ArrayList<>();
             for (StoredRecord half : TxFixture.records(store, HalfTopic.NAME, HalfTopic.QUEUE_ID)) {
@@ -128,7 +128,7 @@ class TransactionCrashTest {
         while ((line = reader.readLine()) != null && !line.equals("ready")) {
             System.out.println("child: " + line);
         }
-        assertThat(line).as("the child started the transaction service").isEqualTo("ready");
+        assertThat(line).as("the child started the transaction coordinator").isEqualTo("ready");
         Thread drain = new Thread(() -> reader.lines().forEach(l -> {
             int space = l.indexOf(' ');
             if (space > 0 && (l.startsWith("COMMITTED") || l.startsWith("ROLLED_BACK"))) {

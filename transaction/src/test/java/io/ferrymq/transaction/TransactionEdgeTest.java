@@ -29,12 +29,12 @@ class TransactionEdgeTest {
     private final ManualClock clock = ManualClock.startingAtFixedInstant();
     private final RecordingCheckBack checks = new RecordingCheckBack(clock, GROUP);
     private MessageStore store;
-    private TransactionService tx;
+    private TransactionCoordinator tx;
 
     @BeforeEach
     void open() throws Exception {
         store = TxFixture.open(dir.resolve("store"), clock);
-        tx = TransactionService.start(store, TransactionConfig.defaults(), clock, checks);
+        tx = TransactionCoordinator.start(store, TransactionConfig.defaults(), clock, checks);
     }
 
     @AfterEach
@@ -57,7 +57,7 @@ class TransactionEdgeTest {
             }
             index.write();
         }
-        tx = TransactionService.start(store, TransactionConfig.defaults(), clock, checks);
+        tx = TransactionCoordinator.start(store, TransactionConfig.defaults(), clock, checks);
 
         EndResult commit = tx.end(ended, Decision.COMMIT, GROUP, null).join();
         clock.advanceMs(6_000);
@@ -76,7 +76,8 @@ class TransactionEdgeTest {
     @Test
     void aHalfWithoutProducerGroupSpendsItsChecksWithoutACallAndIsParked() {
         tx.close();
-        tx = TransactionService.start(store, TransactionConfig.defaults().withTransactionCheckMax(2), clock, checks);
+        tx = TransactionCoordinator.start(
+                store, TransactionConfig.defaults().withTransactionCheckMax(2), clock, checks);
         long t0 = clock.millis();
         long half = sendHalf(
                 store,

@@ -39,8 +39,8 @@ class TransactionRandomTest {
         List<String> rolledBack = new CopyOnWriteArrayList<>();
         List<String> failures = new CopyOnWriteArrayList<>();
         try (MessageStore store = TxFixture.open(dir.resolve("store"), clock);
-                TransactionService tx =
-                        TransactionService.start(store, TransactionConfig.defaults(), clock, (g, r, o, k) -> true)) {
+                TransactionCoordinator tx = TransactionCoordinator.start(
+                        store, TransactionConfig.defaults(), clock, (g, r, o, k) -> true)) {
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
@@ -75,7 +75,7 @@ class TransactionRandomTest {
 
     private static void produce(
             MessageStore store,
-            TransactionService tx,
+            TransactionCoordinator tx,
             int queue,
             Random random,
             Map<Integer, List<String>> committed,

@@ -21,7 +21,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Closing and reopening store and service with transactions open, and what a crash can leave behind. */
+/**
+ * Closing and reopening store and coordinator with transactions open, and what a crash can leave
+ * behind.
+ */
 class TransactionRestartTest {
     @TempDir
     Path dir;
@@ -38,11 +41,12 @@ class TransactionRestartTest {
         return TxFixture.open(root(), clock);
     }
 
-    private TransactionService start(MessageStore store) {
-        return TransactionService.start(store, TransactionConfig.defaults().withTransactionCheckMax(3), clock, checks);
+    private TransactionCoordinator start(MessageStore store) {
+        return TransactionCoordinator.start(
+                store, TransactionConfig.defaults().withTransactionCheckMax(3), clock, checks);
     }
 
-    private void at(TransactionService tx, long ms) {
+    private void at(TransactionCoordinator tx, long ms) {
         clock.advanceMs(t0 + ms - clock.millis());
         step(tx);
     }
@@ -54,7 +58,7 @@ class TransactionRestartTest {
         long rolledBack;
         long committed;
         try (MessageStore store = openStore();
-                TransactionService tx = start(store)) {
+                TransactionCoordinator tx = start(store)) {
             parked = sendHalf(store, 0, "parked");
             until(() -> tx.stats().pending() == 1);
             at(tx, 6_000);
@@ -76,7 +80,7 @@ class TransactionRestartTest {
         int checksBefore = checks.calls().size();
 
         try (MessageStore store = openStore();
-                TransactionService tx = start(store)) {
+                TransactionCoordinator tx = start(store)) {
             TransactionStats stats = tx.stats();
             assertThat(stats.pending()).isEqualTo(1);
             assertThat(stats.parked()).isEqualTo(1);
@@ -115,7 +119,7 @@ class TransactionRestartTest {
             half = sendHalf(store, 0, "offline");
         }
         try (MessageStore store = openStore();
-                TransactionService tx = start(store)) {
+                TransactionCoordinator tx = start(store)) {
             until(() -> tx.stats().pending() == 1);
             assertThat(tx.find(half).nextCheckMs()).isEqualTo(t0 + 6_000);
         }
@@ -131,7 +135,7 @@ class TransactionRestartTest {
         }
 
         try (MessageStore store = openStore();
-                TransactionService tx = start(store)) {
+                TransactionCoordinator tx = start(store)) {
             until(() -> tx.stats().pending() == 0);
             awaitDispatched(store);
             assertThat(bodies(store, "Orders", 0)).containsExactly("landed");
@@ -152,7 +156,7 @@ class TransactionRestartTest {
         }
 
         try (MessageStore store = openStore();
-                TransactionService tx = start(store)) {
+                TransactionCoordinator tx = start(store)) {
             until(() -> tx.stats().pending() == 0);
             awaitDispatched(store);
             assertThat(bodies(store, "Orders", 0)).containsExactly("recorded");
@@ -174,7 +178,7 @@ class TransactionRestartTest {
         }
 
         try (MessageStore store = openStore();
-                TransactionService tx = start(store)) {
+                TransactionCoordinator tx = start(store)) {
             assertThat(tx.find(half)).isNotNull();
             EndResult answer =
                     tx.end(half, Decision.COMMIT, GROUP, "id-unrecorded").join();
@@ -190,14 +194,14 @@ class TransactionRestartTest {
 
     private long sendAndIndex(String body) throws Exception {
         try (MessageStore store = openStore();
-                TransactionService tx = start(store)) {
+                TransactionCoordinator tx = start(store)) {
             long half = sendHalf(store, 0, body);
             until(() -> tx.stats().pending() == 1);
             return half;
         }
     }
 
-    /** What the service writes when it decides a commit, done by hand. */
+    /** What the coordinator writes when it decides a commit, done by hand. */
     private static void recordCommit(MessageStore store, long half) {
         try (TransactionIndex index = new TransactionIndex(store.storeDb())) {
             HalfLedger ledger = new HalfLedger(
@@ -210,7 +214,7 @@ class TransactionRestartTest {
         }
     }
 
-    /** The append the service makes for a commit, done by hand. */
+    /** The append the coordinator makes for a commit, done by hand. */
     private static void appendCommit(MessageStore store, long half) {
         awaitDispatched(store);
         StoredRecord record = new StoredRecord().wrap(store.byPhysicalOffset(half), 0);

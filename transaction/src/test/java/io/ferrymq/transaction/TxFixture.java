@@ -118,11 +118,11 @@ final class TxFixture {
         until(() -> store.dispatchedOffset() >= store.commitLog().writtenOffset());
     }
 
-    /** Wakes the service and waits until it has run a whole step that began after the wake. */
-    static void step(TransactionService service) {
-        long before = service.steps();
-        service.wake();
-        until(() -> service.steps() >= before + 2);
+    /** Wakes the coordinator and waits until it has run a whole step that began after the wake. */
+    static void step(TransactionCoordinator coordinator) {
+        long before = coordinator.steps();
+        coordinator.wake();
+        until(() -> coordinator.steps() >= before + 2);
     }
 
     static void until(BooleanSupplier condition) {

@@ -8,9 +8,9 @@ import io.ferrymq.consumequeue.StoreConfig;
 import io.ferrymq.protocol.message.EncodableMessage;
 import io.ferrymq.protocol.message.MessageProperties;
 import io.ferrymq.protocol.message.UniqueKeyGenerator;
+import io.ferrymq.scheduler.DelayedDelivery;
 import io.ferrymq.scheduler.TimerConfig;
 import io.ferrymq.scheduler.TimerRecords;
-import io.ferrymq.scheduler.TimerService;
 import io.ferrymq.scheduler.TimerStats;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -73,7 +73,7 @@ public final class TimerScaleBenchmark {
     private static void scheduleRate(long count) throws Exception {
         Path root = ScratchDirectory.create("ferrymq-bench-timers");
         try (MessageStore store = open(root);
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
             long due = System.currentTimeMillis() + 86_400_000L;
             long start = System.nanoTime();
             park(store, count, i -> due);
@@ -95,7 +95,7 @@ public final class TimerScaleBenchmark {
     private static void sameSecond(long count) throws Exception {
         Path root = ScratchDirectory.create("ferrymq-bench-timers");
         try (MessageStore store = open(root);
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
             long due = System.currentTimeMillis() + 25_000;
             park(store, count, i -> due);
             awaitPending(timers, count, 60);
@@ -130,7 +130,7 @@ public final class TimerScaleBenchmark {
     private static void pendingHeap(long count, long maxHeap) throws Exception {
         Path root = ScratchDirectory.create("ferrymq-bench-timers");
         try (MessageStore store = open(root);
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), Clock.systemUTC())) {
             long now = System.currentTimeMillis();
             long spread = 30L * 86_400_000L;
             long start = System.nanoTime();
@@ -189,7 +189,7 @@ public final class TimerScaleBenchmark {
         }
     }
 
-    private static void awaitPending(TimerService timers, long count, int timeoutSeconds) throws Exception {
+    private static void awaitPending(DelayedDelivery timers, long count, int timeoutSeconds) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         while (timers.stats().pending() < count) {
             if (System.currentTimeMillis() > deadline) {

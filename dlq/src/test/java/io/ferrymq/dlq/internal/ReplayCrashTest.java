@@ -6,7 +6,7 @@ import static io.ferrymq.dlq.DlqFixture.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferrymq.consumequeue.MessageStore;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.dlq.DlqFixture;
 import io.ferrymq.dlq.ReplayResult;
 import io.ferrymq.dlq.ReplayStatus;
@@ -31,7 +31,7 @@ class ReplayCrashTest {
 
     private final ManualClock clock = ManualClock.startingAtFixedInstant();
     private MessageStore store;
-    private DeadLetterService service;
+    private DeadLetterOffice office;
 
     @BeforeEach
     void open() throws Exception {
@@ -40,8 +40,8 @@ class ReplayCrashTest {
 
     @AfterEach
     void close() throws Exception {
-        if (service != null) {
-            service.close();
+        if (office != null) {
+            office.close();
         }
         store.close();
     }
@@ -67,11 +67,11 @@ class ReplayCrashTest {
         store.close();
         clock.advanceMs(1_000);
         store = DlqFixture.open(dir.resolve("store"), clock);
-        service = DeadLetterService.start(store, clock);
+        office = DeadLetterOffice.start(store, clock);
     }
 
     private ReplayResult replay(String id) {
-        return service.replay(GROUP, List.of(id), ReplayTarget.ORIGINAL_TOPIC, 1_000, topic -> 2)
+        return office.replay(GROUP, List.of(id), ReplayTarget.ORIGINAL_TOPIC, 1_000, topic -> 2)
                 .get(0);
     }
 
@@ -91,7 +91,7 @@ class ReplayCrashTest {
         assertThat(records(store, TOPIC, 2)).hasSize(1);
         assertThat(replay(id).status()).isEqualTo(ReplayStatus.ALREADY_REPLAYED);
         assertThat(records(store, TOPIC, 2)).hasSize(1);
-        assertThat(service.view(GROUP, id).orElseThrow().replayedTo()).isEqualTo(TOPIC);
+        assertThat(office.view(GROUP, id).orElseThrow().replayedTo()).isEqualTo(TOPIC);
     }
 
     @Test

@@ -1,5 +1,5 @@
 /**
- * The machinery behind {@link io.ferrymq.scheduler.TimerService}: the durable {@link
+ * The machinery behind {@link io.ferrymq.scheduler.DelayedDelivery}: the durable {@link
  * io.ferrymq.scheduler.internal.TimerIndex} in RocksDB and its layout, the {@link
  * io.ferrymq.scheduler.internal.IndexAgent} that writes it (tailing the timer topic, settling, loading
  * the near future), the {@link io.ferrymq.scheduler.internal.TimerWheel} and the {@link

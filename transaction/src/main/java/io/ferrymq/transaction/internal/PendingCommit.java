@@ -16,7 +16,7 @@ final class PendingCommit {
     EndRequest request;
     /** Whether an earlier attempt may have landed: the real topic is checked before appending. */
     boolean mayHaveLanded;
-    /** Not tried before this time (ms, the service's clock). */
+    /** Not tried before this time (ms, the coordinator's clock). */
     long notBeforeMs;
     /** With {@link #mayHaveLanded}: the store must have dispatched up to here before the check. */
     long dispatchedNeeded;

@@ -1,5 +1,5 @@
 /**
- * The machinery behind {@link io.ferrymq.transaction.TransactionService}: the durable {@link
+ * The machinery behind {@link io.ferrymq.transaction.TransactionCoordinator}: the durable {@link
  * io.ferrymq.transaction.internal.TransactionIndex} in RocksDB and its layouts, the {@link
  * io.ferrymq.transaction.internal.HalfLedger} that moves halves between states, and the {@link
  * io.ferrymq.transaction.internal.TransactionAgent} whose steps index the half topic, decide END

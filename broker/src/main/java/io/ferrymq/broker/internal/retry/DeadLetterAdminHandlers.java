@@ -3,7 +3,7 @@ package io.ferrymq.broker.internal.retry;
 import io.ferrymq.broker.internal.TopicConfigTable;
 import io.ferrymq.broker.internal.consume.wire.Answers;
 import io.ferrymq.dlq.DeadLetter;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.dlq.QueueChooser;
 import io.ferrymq.dlq.ReplayTarget;
 import io.ferrymq.protocol.RemotingCommand;
@@ -41,7 +41,7 @@ public final class DeadLetterAdminHandlers {
 
     private DeadLetterAdminHandlers() {}
 
-    public static RequestHandler list(DeadLetterService deadLetters) {
+    public static RequestHandler list(DeadLetterOffice deadLetters) {
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
             String group = fields.get("group");
@@ -59,7 +59,7 @@ public final class DeadLetterAdminHandlers {
         };
     }
 
-    public static RequestHandler view(DeadLetterService deadLetters) {
+    public static RequestHandler view(DeadLetterOffice deadLetters) {
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
             String group = fields.get("group");
@@ -74,7 +74,7 @@ public final class DeadLetterAdminHandlers {
         };
     }
 
-    public static RequestHandler replay(DeadLetterService deadLetters, TopicConfigTable topics) {
+    public static RequestHandler replay(DeadLetterOffice deadLetters, TopicConfigTable topics) {
         QueueChooser chooser = topic -> {
             int queues = topics.find(topic).map(TopicConfig::writeQueueNums).orElse(1);
             return ThreadLocalRandom.current().nextInt(Math.max(1, queues));
@@ -113,7 +113,7 @@ public final class DeadLetterAdminHandlers {
         };
     }
 
-    public static RequestHandler stats(DeadLetterService deadLetters) {
+    public static RequestHandler stats(DeadLetterOffice deadLetters) {
         return (channel, request) -> Answers.success(request, JsonBodyCodec.encode(deadLetters.deadLetterCounts()));
     }
 

@@ -1,7 +1,7 @@
 package io.ferrymq.broker.internal.retry;
 
 import io.ferrymq.broker.internal.TopicConfigTable;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.dlq.RetryRecords;
 import io.ferrymq.dlq.RetryTopics;
 
@@ -13,9 +13,9 @@ import io.ferrymq.dlq.RetryTopics;
  */
 public final class DeadLetterRouting {
     private final TopicConfigTable topics;
-    private final DeadLetterService deadLetters;
+    private final DeadLetterOffice deadLetters;
 
-    public DeadLetterRouting(TopicConfigTable topics, DeadLetterService deadLetters) {
+    public DeadLetterRouting(TopicConfigTable topics, DeadLetterOffice deadLetters) {
         this.topics = topics;
         this.deadLetters = deadLetters;
     }

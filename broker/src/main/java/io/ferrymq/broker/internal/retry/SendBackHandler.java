@@ -7,7 +7,7 @@ import io.ferrymq.broker.internal.send.StoreHost;
 import io.ferrymq.commitlog.AppendResult;
 import io.ferrymq.commitlog.MessageRecord;
 import io.ferrymq.consumequeue.MessageStore;
-import io.ferrymq.dlq.DeadLetterService;
+import io.ferrymq.dlq.DeadLetterOffice;
 import io.ferrymq.dlq.RetryPolicies;
 import io.ferrymq.dlq.RetryPolicy;
 import io.ferrymq.dlq.RetryRecords;
@@ -51,7 +51,7 @@ public final class SendBackHandler implements RequestHandler {
     private final MessageStore store;
     private final DelayLevels levels;
     private final SendBackPlanner planner;
-    private final DeadLetterService deadLetters;
+    private final DeadLetterOffice deadLetters;
     private final StoreHost storeHost;
     private final Clock clock;
     private final boolean autoCreateGroups;
@@ -61,7 +61,7 @@ public final class SendBackHandler implements RequestHandler {
             TopicConfigTable topics,
             MessageStore store,
             DelayLevels levels,
-            DeadLetterService deadLetters,
+            DeadLetterOffice deadLetters,
             StoreHost storeHost,
             Clock clock,
             boolean autoCreateGroups) {

@@ -5,7 +5,7 @@ import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.ResponseCode;
 import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RequestHandler;
-import io.ferrymq.scheduler.TimerService;
+import io.ferrymq.scheduler.DelayedDelivery;
 
 /**
  * FERRY_CANCEL_TIMER (7002): header {@code msgId} = the delayed message's id (its UNIQ_KEY, what a
@@ -16,9 +16,9 @@ import io.ferrymq.scheduler.TimerService;
 public final class CancelTimerHandler implements RequestHandler {
     public static final String MSG_ID = "msgId";
 
-    private final TimerService timers;
+    private final DelayedDelivery timers;
 
-    public CancelTimerHandler(TimerService timers) {
+    public CancelTimerHandler(DelayedDelivery timers) {
         this.timers = timers;
     }
 

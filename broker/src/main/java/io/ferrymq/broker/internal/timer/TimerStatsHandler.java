@@ -5,7 +5,7 @@ import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.route.JsonBodyCodec;
 import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RequestHandler;
-import io.ferrymq.scheduler.TimerService;
+import io.ferrymq.scheduler.DelayedDelivery;
 
 /**
  * FERRY_TIMER_STATS (7001): the scheduler's {@link io.ferrymq.scheduler.TimerStats} as JSON: pending
@@ -13,9 +13,9 @@ import io.ferrymq.scheduler.TimerService;
  * duplicates. Thread-safe.
  */
 public final class TimerStatsHandler implements RequestHandler {
-    private final TimerService timers;
+    private final DelayedDelivery timers;
 
-    public TimerStatsHandler(TimerService timers) {
+    public TimerStatsHandler(DelayedDelivery timers) {
         this.timers = timers;
     }
 

@@ -4,9 +4,9 @@ import io.ferrymq.transaction.CheckBack;
 import java.nio.ByteBuffer;
 
 /**
- * The {@link CheckBack} the transaction service starts with, before the broker's producer registry
- * exists: until {@link #connect} it answers "no live producer", so a check due at start-up is tried
- * again shortly without being spent. Thread-safe.
+ * The {@link CheckBack} the transaction coordinator starts with, before the broker's producer
+ * registry exists: until {@link #connect} it answers "no live producer", so a check due at start-up
+ * is tried again shortly without being spent. Thread-safe.
  */
 public final class CheckBackRelay implements CheckBack {
     private volatile CheckBack target;

@@ -9,7 +9,7 @@ import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RequestHandler;
 import io.ferrymq.transaction.Decision;
 import io.ferrymq.transaction.EndResult;
-import io.ferrymq.transaction.TransactionService;
+import io.ferrymq.transaction.TransactionCoordinator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +25,9 @@ public final class EndTransactionHandler implements RequestHandler {
     private static final HeaderBinding<EndTransactionRequestHeader> HEADER =
             HeaderBinding.of(EndTransactionRequestHeader.class);
 
-    private final TransactionService transactions;
+    private final TransactionCoordinator transactions;
 
-    public EndTransactionHandler(TransactionService transactions) {
+    public EndTransactionHandler(TransactionCoordinator transactions) {
         this.transactions = transactions;
     }
 

@@ -7,7 +7,7 @@ import io.ferrymq.protocol.route.JsonBodyCodec;
 import io.ferrymq.remoting.RequestHandler;
 import io.ferrymq.transaction.Decision;
 import io.ferrymq.transaction.EndResult;
-import io.ferrymq.transaction.TransactionService;
+import io.ferrymq.transaction.TransactionCoordinator;
 import java.util.Map;
 
 /**
@@ -28,11 +28,11 @@ import java.util.Map;
 public final class TransactionAdminHandlers {
     private TransactionAdminHandlers() {}
 
-    public static RequestHandler stats(TransactionService transactions) {
+    public static RequestHandler stats(TransactionCoordinator transactions) {
         return (channel, request) -> Answers.success(request, JsonBodyCodec.encode(transactions.stats()));
     }
 
-    public static RequestHandler list(TransactionService transactions) {
+    public static RequestHandler list(TransactionCoordinator transactions) {
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
             String state = fields.getOrDefault("state", "unresolved");
@@ -55,7 +55,7 @@ public final class TransactionAdminHandlers {
         };
     }
 
-    public static RequestHandler resolve(TransactionService transactions) {
+    public static RequestHandler resolve(TransactionCoordinator transactions) {
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
             long offset;

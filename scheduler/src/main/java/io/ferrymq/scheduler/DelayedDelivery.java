@@ -69,7 +69,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread-safe: {@link #cancel}, {@link #stats} and {@link #close} may be called from any thread.
  * Close it before the store.
  */
-public final class TimerService implements AutoCloseable {
+public final class DelayedDelivery implements AutoCloseable {
     private static final long CANCEL_TIMEOUT_MS = 10_000;
     private static final long DISPATCH_WAIT_MS = 3_000;
     private static final int MAX_PARKED_PER_ID = 32;
@@ -80,7 +80,7 @@ public final class TimerService implements AutoCloseable {
     private final Clock clock;
     private final TimerParts parts;
 
-    private TimerService(MessageStore store, TimerConfig config, Clock clock) {
+    private DelayedDelivery(MessageStore store, TimerConfig config, Clock clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -88,10 +88,10 @@ public final class TimerService implements AutoCloseable {
     }
 
     /** Opens the timer index in the store's RocksDB and starts the indexer and the driver. */
-    public static TimerService start(MessageStore store, TimerConfig config, Clock clock) {
-        TimerService service = new TimerService(store, config, clock);
-        service.parts.start();
-        return service;
+    public static DelayedDelivery start(MessageStore store, TimerConfig config, Clock clock) {
+        DelayedDelivery delivery = new DelayedDelivery(store, config, clock);
+        delivery.parts.start();
+        return delivery;
     }
 
     public TimerConfig config() {

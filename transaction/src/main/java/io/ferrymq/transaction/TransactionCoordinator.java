@@ -51,17 +51,17 @@ import java.util.concurrent.TimeoutException;
  *       indexed again from the queue, commits through the duplicate check, decisions by check-back).
  * </ul>
  *
- * <p>Thread-safe: every method may be called from any thread. One service per store (it is the only
- * writer of its column family). Close it before the store.
+ * <p>Thread-safe: every method may be called from any thread. One coordinator per store (it is the
+ * only writer of its column family). Close it before the store.
  */
-public final class TransactionService implements AutoCloseable {
+public final class TransactionCoordinator implements AutoCloseable {
     private static final long RESOLVE_TIMEOUT_MS = 10_000;
 
     private final MessageStore store;
     private final TransactionConfig config;
     private final TransactionParts parts;
 
-    private TransactionService(MessageStore store, TransactionConfig config, Clock clock, CheckBack checkBack) {
+    private TransactionCoordinator(MessageStore store, TransactionConfig config, Clock clock, CheckBack checkBack) {
         this.store = store;
         this.config = config;
         this.parts = TransactionParts.open(store, config, clock, checkBack);
@@ -71,12 +71,12 @@ public final class TransactionService implements AutoCloseable {
      * Opens the transaction state in the store's RocksDB, queues the commits a previous run left
      * unfinished, and starts the {@code transaction-checker} thread.
      */
-    public static TransactionService start(
+    public static TransactionCoordinator start(
             MessageStore store, TransactionConfig config, Clock clock, CheckBack checkBack) {
         Objects.requireNonNull(checkBack, "checkBack");
-        TransactionService service = new TransactionService(store, config, clock, checkBack);
-        service.parts.start();
-        return service;
+        TransactionCoordinator coordinator = new TransactionCoordinator(store, config, clock, checkBack);
+        coordinator.parts.start();
+        return coordinator;
     }
 
     public TransactionConfig config() {
@@ -208,7 +208,7 @@ public final class TransactionService implements AutoCloseable {
         return parts.agentFailures();
     }
 
-    /** The store this service works on. */
+    /** The store this coordinator works on. */
     MessageStore store() {
         return store;
     }

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dead-letter queues' admin side: counts of messages sent to each group's DLQ (a metric), reading
- * a DLQ by store time, by queue offset or by message id, and replaying dead letters to their original
- * topic or the group's retry topic. State lives in the column family {@code dlq} of the store's
- * RocksDB and survives restarts.
+ * The dead-letter office, the dead-letter queues' admin side: counts of messages sent to each
+ * group's DLQ (a metric), reading a DLQ by store time, by queue offset or by message id, and
+ * replaying dead letters to their original topic or the group's retry topic. State lives in the
+ * column family {@code dlq} of the store's RocksDB and survives restarts.
  *
  * <p>A replay is durable, unlike RocketMQ's dashboard "resend", which hands the message to an online
  * consumer and fails when none is connected: the message is appended to the target topic, to be
@@ -32,15 +32,15 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. {@link #replay} blocks (rate limit, appends): call it from an admin executor, never
  * from an I/O thread. Close it before the store.
  */
-public final class DeadLetterService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterService.class);
+public final class DeadLetterOffice implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterOffice.class);
 
     private final DeadLetterCounts counts;
     private final DeadLetterReader reader;
     private final Replayer replayer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DeadLetterService(MessageStore store, Clock clock) {
+    private DeadLetterOffice(MessageStore store, Clock clock) {
         DlqLedger ledger = new DlqLedger(store.storeDb());
         this.counts = new DeadLetterCounts(ledger);
         this.reader = new DeadLetterReader(store, ledger);
@@ -52,8 +52,8 @@ public final class DeadLetterService implements AutoCloseable {
     }
 
     /** Opens the state in {@code store}'s database (creating the column family on first use). */
-    public static DeadLetterService start(MessageStore store, Clock clock) {
-        return new DeadLetterService(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"));
+    public static DeadLetterOffice start(MessageStore store, Clock clock) {
+        return new DeadLetterOffice(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"));
     }
 
     /** Counts one message sent to {@code group}'s DLQ; the broker calls it after the DLQ append succeeded. */
@@ -161,7 +161,7 @@ public final class DeadLetterService implements AutoCloseable {
 
     /**
      * Refuses further calls; a replay under way finishes the message it is on and answers FAILED for
-     * the rest. The store and its database stay open (the service holds no resources of its own).
+     * the rest. The store and its database stay open (the office holds no resources of its own).
      * Idempotent.
      */
     @Override

@@ -26,19 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** END_TRANSACTION over a real store: commit, rollback, unknown, repeats, unknown offsets, mismatches. */
-class TransactionServiceTest {
+class TransactionCoordinatorTest {
     @TempDir
     Path dir;
 
     private final ManualClock clock = ManualClock.startingAtFixedInstant();
     private final RecordingCheckBack checks = new RecordingCheckBack(clock, GROUP);
     private MessageStore store;
-    private TransactionService tx;
+    private TransactionCoordinator tx;
 
     @BeforeEach
     void open() throws Exception {
         store = TxFixture.open(dir.resolve("store"), clock);
-        tx = TransactionService.start(store, TransactionConfig.defaults(), clock, checks);
+        tx = TransactionCoordinator.start(store, TransactionConfig.defaults(), clock, checks);
     }
 
     @AfterEach
@@ -212,7 +212,8 @@ class TransactionServiceTest {
     @Test
     void aSettledHalfForgottenAfterItsRetentionIsStillNeverDeliveredAgain() throws Exception {
         tx.close();
-        tx = TransactionService.start(store, TransactionConfig.defaults().withSettledRetentionMs(1_000), clock, checks);
+        tx = TransactionCoordinator.start(
+                store, TransactionConfig.defaults().withSettledRetentionMs(1_000), clock, checks);
         long half = sendHalf(store, 0, "old");
         assertThat(end(half, Decision.COMMIT).status()).isEqualTo(EndResult.Status.COMMITTED);
         assertThat(end(half, Decision.COMMIT).settledAs()).isEqualTo(Decision.COMMIT);

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The timer service over a real store, driven by a manual clock. */
-class TimerServiceTest {
+/** {@link DelayedDelivery} over a real store, driven by a manual clock. */
+class DelayedDeliveryTest {
     @TempDir
     Path dir;
 
     private final ManualClock clock = ManualClock.startingAtFixedInstant();
     private final long t0 = clock.millis();
     private MessageStore store;
-    private TimerService timers;
+    private DelayedDelivery timers;
 
     @BeforeEach
     void open() throws Exception {
@@ -41,7 +41,7 @@ class TimerServiceTest {
     }
 
     private void start(TimerConfig config) {
-        timers = TimerService.start(store, config, clock);
+        timers = DelayedDelivery.start(store, config, clock);
     }
 
     /** Moves the clock to t0 + {@code ms} and waits until the driver has handled that time. */

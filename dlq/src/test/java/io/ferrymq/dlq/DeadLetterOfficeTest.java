@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dead-letter tools over a real store and RocksDB, with store times from a manual clock. */
-class DeadLetterServiceTest {
+class DeadLetterOfficeTest {
     private static final QueueChooser QUEUE_2 = topic -> 2;
     private static final double FAST = 10_000;
 
@@ -32,17 +32,17 @@ class DeadLetterServiceTest {
     private final ManualClock clock = ManualClock.startingAtFixedInstant();
     private final long t0 = clock.millis();
     private MessageStore store;
-    private DeadLetterService service;
+    private DeadLetterOffice office;
 
     @BeforeEach
     void open() throws Exception {
         store = DlqFixture.open(dir.resolve("store"), clock);
-        service = DeadLetterService.start(store, clock);
+        office = DeadLetterOffice.start(store, clock);
     }
 
     @AfterEach
     void close() throws Exception {
-        service.close();
+        office.close();
         store.close();
     }
 
@@ -52,7 +52,7 @@ class DeadLetterServiceTest {
     }
 
     private List<ReplayResult> replay(List<String> ids, ReplayTarget target) {
-        return service.replay(GROUP, ids, target, FAST, QUEUE_2);
+        return office.replay(GROUP, ids, target, FAST, QUEUE_2);
     }
 
     @Test
@@ -63,23 +63,23 @@ class DeadLetterServiceTest {
         clock.advanceMs(1_000);
         String c = deadLetter(store, "C");
 
-        assertThat(service.list(GROUP, t0, t0 + 2_000, 100))
+        assertThat(office.list(GROUP, t0, t0 + 2_000, 100))
                 .extracting(DeadLetter::msgId)
                 .containsExactly(a, b, c);
-        assertThat(service.list(GROUP, t0 + 500, t0 + 1_500, 100))
+        assertThat(office.list(GROUP, t0 + 500, t0 + 1_500, 100))
                 .extracting(DeadLetter::msgId)
                 .containsExactly(b);
-        assertThat(service.list(GROUP, t0 + 1_000, t0 + 5_000, 100))
+        assertThat(office.list(GROUP, t0 + 1_000, t0 + 5_000, 100))
                 .extracting(DeadLetter::msgId)
                 .containsExactly(b, c);
-        assertThat(service.list(GROUP, t0, t0 + 2_000, 2))
+        assertThat(office.list(GROUP, t0, t0 + 2_000, 2))
                 .extracting(DeadLetter::msgId)
                 .containsExactly(a, b);
-        assertThat(service.list(GROUP, t0 + 3_000, t0 + 9_000, 100)).isEmpty();
-        assertThat(service.list("other", t0, t0 + 9_000, 100)).isEmpty();
-        assertThatThrownBy(() -> service.list(GROUP, t0, t0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(office.list(GROUP, t0 + 3_000, t0 + 9_000, 100)).isEmpty();
+        assertThat(office.list("other", t0, t0 + 9_000, 100)).isEmpty();
+        assertThatThrownBy(() -> office.list(GROUP, t0, t0, 0)).isInstanceOf(IllegalArgumentException.class);
 
-        DeadLetter first = service.list(GROUP, t0, t0, 1).get(0);
+        DeadLetter first = office.list(GROUP, t0, t0, 1).get(0);
         assertThat(first.group()).isEqualTo(GROUP);
         assertThat(first.queueOffset()).isZero();
         assertThat(first.originTopic()).isEqualTo(TOPIC);
@@ -102,24 +102,24 @@ class DeadLetterServiceTest {
         deadLetter(store, "A");
         String b = deadLetter(store, "B");
 
-        DeadLetter byId = service.view(GROUP, b).orElseThrow();
+        DeadLetter byId = office.view(GROUP, b).orElseThrow();
         assertThat(new String(byId.body(), StandardCharsets.UTF_8)).isEqualTo("B");
         assertThat(byId.queueOffset()).isEqualTo(1);
 
-        DeadLetter byOffset = service.view(GROUP, 1L).orElseThrow();
+        DeadLetter byOffset = office.view(GROUP, 1L).orElseThrow();
         assertThat(byOffset.msgId()).isEqualTo(b);
         assertThat(new String(byOffset.body(), StandardCharsets.UTF_8)).isEqualTo("B");
 
         StoredRecord stored = records(store, RetryTopics.dlq(GROUP), 0).get(1);
-        assertThat(service.view(GROUP, stored.offsetMessageId()).orElseThrow().msgId())
+        assertThat(office.view(GROUP, stored.offsetMessageId()).orElseThrow().msgId())
                 .as("an offset message id finds it too")
                 .isEqualTo(b);
 
-        assertThat(service.view(GROUP, "ID-nope")).isEmpty();
-        assertThat(service.view(GROUP, 2L)).isEmpty();
-        assertThat(service.view("other", b)).isEmpty();
+        assertThat(office.view(GROUP, "ID-nope")).isEmpty();
+        assertThat(office.view(GROUP, 2L)).isEmpty();
+        assertThat(office.view("other", b)).isEmpty();
         String ordersOffsetId = records(store, TOPIC, 1).get(0).offsetMessageId();
-        assertThat(service.view(GROUP, ordersOffsetId))
+        assertThat(office.view(GROUP, ordersOffsetId))
                 .as("not a dead letter of this group")
                 .isEmpty();
     }
@@ -158,7 +158,7 @@ class DeadLetterServiceTest {
         assertThat(records(store, TOPIC, 2)).hasSize(1);
         assertThat(records(store, RetryTopics.retry(GROUP), 2)).isEmpty();
 
-        DeadLetter shown = service.view(GROUP, a).orElseThrow();
+        DeadLetter shown = office.view(GROUP, a).orElseThrow();
         assertThat(shown.replayed()).isTrue();
         assertThat(shown.replayedAtMs()).isEqualTo(t0 + 5_000);
         assertThat(shown.replayedTo()).isEqualTo(TOPIC);
@@ -203,11 +203,11 @@ class DeadLetterServiceTest {
         QueueChooser unknown = topic -> {
             throw new IllegalStateException("topic " + topic + " is not writable");
         };
-        ReplayResult failed = service.replay(GROUP, List.of(a), ReplayTarget.ORIGINAL_TOPIC, FAST, unknown)
+        ReplayResult failed = office.replay(GROUP, List.of(a), ReplayTarget.ORIGINAL_TOPIC, FAST, unknown)
                 .get(0);
         assertThat(failed.status()).isEqualTo(ReplayStatus.FAILED);
         assertThat(failed.reason()).contains("not writable");
-        assertThat(service.view(GROUP, a).orElseThrow().replayed()).isFalse();
+        assertThat(office.view(GROUP, a).orElseThrow().replayed()).isFalse();
 
         assertThat(replay(List.of(a), ReplayTarget.ORIGINAL_TOPIC).get(0).status())
                 .isEqualTo(ReplayStatus.REPLAYED);
@@ -222,7 +222,7 @@ class DeadLetterServiceTest {
         DlqFixture.put(store, RetryRecords.deadLetter(replayed, GROUP, a, DlqFixture.BROKER));
         DlqFixture.awaitDispatched(store);
 
-        DeadLetter newest = service.view(GROUP, a).orElseThrow();
+        DeadLetter newest = office.view(GROUP, a).orElseThrow();
         assertThat(newest.queueOffset()).isEqualTo(1);
         assertThat(newest.replayed()).isFalse();
         ReplayResult second = replay(List.of(a), ReplayTarget.ORIGINAL_TOPIC).get(0);
@@ -238,13 +238,13 @@ class DeadLetterServiceTest {
             ids.add(deadLetter(store, "M" + i));
         }
         long started = System.nanoTime();
-        List<ReplayResult> results = service.replay(GROUP, ids, ReplayTarget.ORIGINAL_TOPIC, 20, QUEUE_2);
+        List<ReplayResult> results = office.replay(GROUP, ids, ReplayTarget.ORIGINAL_TOPIC, 20, QUEUE_2);
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(results).extracting(ReplayResult::status).containsOnly(ReplayStatus.REPLAYED);
         // 6 permits at 20/s: the first at once, then one every 50 ms
         assertThat(elapsedMs).isBetween(200L, 10_000L);
-        assertThatThrownBy(() -> service.replay(GROUP, ids, ReplayTarget.ORIGINAL_TOPIC, 0, QUEUE_2))
+        assertThatThrownBy(() -> office.replay(GROUP, ids, ReplayTarget.ORIGINAL_TOPIC, 0, QUEUE_2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("permitsPerSecond");
     }
@@ -252,20 +252,20 @@ class DeadLetterServiceTest {
     @Test
     void countsAndReplayStateSurviveAReopen() throws Exception {
         String a = deadLetter(store, "A");
-        service.recordDeadLettered(GROUP);
-        service.recordDeadLettered(GROUP);
-        service.recordDeadLettered(GROUP);
-        service.recordDeadLettered("other");
+        office.recordDeadLettered(GROUP);
+        office.recordDeadLettered(GROUP);
+        office.recordDeadLettered(GROUP);
+        office.recordDeadLettered("other");
         ReplayResult first = replay(List.of(a), ReplayTarget.ORIGINAL_TOPIC).get(0);
-        assertThat(service.deadLetterCounts()).containsExactly(Map.entry(GROUP, 3L), Map.entry("other", 1L));
+        assertThat(office.deadLetterCounts()).containsExactly(Map.entry(GROUP, 3L), Map.entry("other", 1L));
 
         reopen();
 
-        assertThat(service.deadLetterCounts()).containsExactly(Map.entry(GROUP, 3L), Map.entry("other", 1L));
-        assertThat(service.deadLetterCount(GROUP)).isEqualTo(3);
-        assertThat(service.deadLetterCount("none")).isZero();
-        service.recordDeadLettered("other");
-        assertThat(service.deadLetterCount("other")).isEqualTo(2);
+        assertThat(office.deadLetterCounts()).containsExactly(Map.entry(GROUP, 3L), Map.entry("other", 1L));
+        assertThat(office.deadLetterCount(GROUP)).isEqualTo(3);
+        assertThat(office.deadLetterCount("none")).isZero();
+        office.recordDeadLettered("other");
+        assertThat(office.deadLetterCount("other")).isEqualTo(2);
 
         ReplayResult again = replay(List.of(a), ReplayTarget.ORIGINAL_TOPIC).get(0);
         assertThat(again.status()).isEqualTo(ReplayStatus.ALREADY_REPLAYED);
@@ -275,8 +275,8 @@ class DeadLetterServiceTest {
 
     @Test
     void aClosedServiceRefuses() {
-        service.close();
-        assertThatThrownBy(() -> service.recordDeadLettered(GROUP)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> service.list(GROUP, 0, 1, 1)).isInstanceOf(IllegalStateException.class);
+        office.close();
+        assertThatThrownBy(() -> office.recordDeadLettered(GROUP)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> office.list(GROUP, 0, 1, 1)).isInstanceOf(IllegalStateException.class);
     }
 }

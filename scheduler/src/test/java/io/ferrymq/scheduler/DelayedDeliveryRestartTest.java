@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ColumnFamilyHandle;
 
-/** Closing and reopening store and timer service with timers pending, and what a crash can leave behind. */
-class TimerServiceRestartTest {
+/**
+ * Closing and reopening store and {@link DelayedDelivery} with timers pending, and what a crash can
+ * leave behind.
+ */
+class DelayedDeliveryRestartTest {
     @TempDir
     Path dir;
 
@@ -31,7 +34,7 @@ class TimerServiceRestartTest {
     @Test
     void pendingTimersSurviveARestartAndThoseDueMeanwhileGoFirstOldestFirst() throws Exception {
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             park(store, "Orders", 0, "B", t0 + 20_000);
             park(store, "Orders", 0, "C", t0 + 40_000);
             park(store, "Orders", 0, "A", t0 + 10_000);
@@ -40,7 +43,7 @@ class TimerServiceRestartTest {
         }
         clock.advanceMs(30_000);
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             until(() -> bodies(store, "Orders", 0).size() == 3);
             assertThat(bodies(store, "Orders", 0)).containsExactly("A", "D", "B");
             until(() -> timers.stats().pending() == 1);
@@ -68,7 +71,7 @@ class TimerServiceRestartTest {
             park(store, "Orders", 0, "late", t0 + 90_000);
         }
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             until(() -> timers.stats().pending() == 2);
             clock.advanceMs(100_000);
             timers.wake();
@@ -86,7 +89,7 @@ class TimerServiceRestartTest {
         long landed;
         long noId;
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             landed = park(store, "Orders", 0, "landed", t0 + 1_000);
             park(store, "Orders", 0, "not-landed", t0 + 1_001);
             noId = park(store, SchedulerFixture.message("Orders", 1, "no-id", null), t0 + 1_002);
@@ -102,7 +105,7 @@ class TimerServiceRestartTest {
         }
         clock.advanceMs(5_000);
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             until(() -> timers.stats().pending() == 0);
             SchedulerFixture.awaitDispatched(store);
             assertThat(bodies(store, "Orders", 0)).containsExactly("landed", "not-landed");
@@ -118,13 +121,13 @@ class TimerServiceRestartTest {
     void timersAfterTheFenceAreNotChecked() throws Exception {
         long offset;
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             offset = park(store, SchedulerFixture.message("Orders", 0, "no-id", null), t0 + 1_000);
             until(() -> timers.stats().pending() == 1);
         }
         clock.advanceMs(5_000);
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             until(() -> timers.stats().pending() == 0);
             assertThat(timers.stats().possibleDuplicates()).isZero();
             assertThat(timers.stats().firedTotal()).isEqualTo(1);
@@ -135,7 +138,7 @@ class TimerServiceRestartTest {
     @Test
     void aLostIndexIsRebuiltFromTheTimerTopicWithoutDeliveringTwice() throws Exception {
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             park(store, "Orders", 0, "one", t0 + 1_000);
             park(store, "Orders", 0, "two", t0 + 2_000);
             park(store, "Orders", 0, "three", t0 + 60_000);
@@ -149,7 +152,7 @@ class TimerServiceRestartTest {
             store.storeDb().rocksDb().deleteRange(family, new byte[] {0}, new byte[] {(byte) 0xFF, (byte) 0xFF});
         }
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             until(() -> timers.stats().duplicatesAvoided() == 2);
             until(() -> timers.stats().pending() == 1);
             clock.advanceMs(60_000);
@@ -163,7 +166,7 @@ class TimerServiceRestartTest {
     @Test
     void cancellationsAndCountersAreDurable() throws Exception {
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             park(store, "Orders", 0, "x", t0 + 1_000);
             park(store, "Orders", 0, "y", t0 + 2_000);
             until(() -> timers.stats().pending() == 2);
@@ -172,7 +175,7 @@ class TimerServiceRestartTest {
         }
         clock.advanceMs(10_000);
         try (MessageStore store = SchedulerFixture.open(root());
-                TimerService timers = TimerService.start(store, TimerConfig.defaults(), clock)) {
+                DelayedDelivery timers = DelayedDelivery.start(store, TimerConfig.defaults(), clock)) {
             until(() -> timers.stats().pending() == 0);
             assertThat(bodies(store, "Orders", 0)).containsExactly("y");
             assertThat(timers.stats().cancelledTotal()).isEqualTo(1);
