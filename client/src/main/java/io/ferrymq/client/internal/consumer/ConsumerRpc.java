@@ -14,6 +14,7 @@ import io.ferrymq.protocol.header.broker.BoundaryType;
 import io.ferrymq.protocol.header.broker.ConsumerSendMsgBackRequestHeader;
 import io.ferrymq.protocol.header.broker.GetConsumerListByGroupRequestHeader;
 import io.ferrymq.protocol.header.broker.GetMaxOffsetRequestHeader;
+import io.ferrymq.protocol.header.broker.GetMinOffsetRequestHeader;
 import io.ferrymq.protocol.header.broker.QueryConsumerOffsetRequestHeader;
 import io.ferrymq.protocol.header.broker.QueryConsumerOffsetResponseHeader;
 import io.ferrymq.protocol.header.broker.SearchOffsetRequestHeader;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The broker calls a consumer makes besides pulling (wire-protocol §4.5–4.7, §4.10), typed.
- * Thread-safe.
+ * The broker calls a consumer makes besides pulling (wire-protocol §4.5–4.7, §4.10), typed; the
+ * admin's queue-offset queries use them too. Thread-safe.
  */
 public final class ConsumerRpc {
     private static final long TIMEOUT_MS = 5000;
@@ -75,6 +76,14 @@ public final class ConsumerRpc {
         RemotingCommand request = Rpc.request(
                 RequestCode.GET_MAX_OFFSET,
                 new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName()));
+        return offsetOf(rpc.callOk(addr, request, TIMEOUT_MS));
+    }
+
+    /** GET_MIN_OFFSET: the oldest offset still stored. */
+    public long minOffset(String addr, MessageQueue queue) {
+        RemotingCommand request = Rpc.request(
+                RequestCode.GET_MIN_OFFSET,
+                new GetMinOffsetRequestHeader(queue.topic(), queue.queueId(), queue.brokerName()));
         return offsetOf(rpc.callOk(addr, request, TIMEOUT_MS));
     }
 
