@@ -63,7 +63,7 @@ public final class Admin implements AutoCloseable {
         return new Builder();
     }
 
-    /** GET_BROKER_CLUSTER_INFO: every broker group and cluster the nameserver knows. */
+    /** GET_BROKER_CLUSTER_INFO: every broker group and cluster the nameserver knows (the next one if one does not answer). */
     public ClusterInfo clusterInfo() {
         return brokers.clusterInfo();
     }
@@ -73,7 +73,7 @@ public final class Admin implements AutoCloseable {
         topics.create(cluster, topic, queueNums);
     }
 
-    /** Deletes {@code topic} from every master of {@code cluster}, then from the nameserver. */
+    /** Deletes {@code topic} from every master of {@code cluster}, then from every nameserver. */
     public void deleteTopic(String cluster, String topic) {
         topics.delete(cluster, topic);
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +81,20 @@ public final class RouteTable implements Agent {
 
     /** Asks a nameserver, trying the next one on transport failures. */
     public Optional<TopicRouteData> fetch(String topic) {
+        return askNameserver(addr -> fetchFrom(addr, topic));
+    }
+
+    /**
+     * {@code call} against the nameserver that answered last, moving on to the next one when it does
+     * not answer at all (a transport failure); a refusal is an answer and ends the call. Throws the
+     * last transport failure when none answers.
+     */
+    public <T> T askNameserver(Function<String, T> call) {
         ClientException last = null;
         for (int i = 0; i < namesrvAddrs.size(); i++) {
             String addr = namesrvAddrs.get(Math.floorMod(namesrvIndex.get(), namesrvAddrs.size()));
             try {
-                return fetchFrom(addr, topic);
+                return call.apply(addr);
             } catch (ClientException e) {
                 if (e.responseCode() != ClientException.NO_RESPONSE_CODE) {
                     throw e;
@@ -109,9 +119,9 @@ public final class RouteTable implements Agent {
         return Optional.of(JsonBodyCodec.decode(response.body(), TopicRouteData.class));
     }
 
-    /** The first nameserver address answering; used by admin calls. */
-    public String namesrvAddr() {
-        return namesrvAddrs.get(Math.floorMod(namesrvIndex.get(), namesrvAddrs.size()));
+    /** Every nameserver's address, for requests each of them must see (deleting a topic). */
+    public List<String> namesrvAddrs() {
+        return namesrvAddrs;
     }
 
     /** The master address of {@code brokerName} from any cached route, or null. */

@@ -65,6 +65,21 @@ abstract class AdminContract {
     }
 
     @Test
+    void clusterInfoMovesOnFromANameserverThatDoesNotAnswer() throws Exception {
+        String silent;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            silent = "127.0.0.1:" + socket.getLocalPort();
+        }
+        try (Admin twoNameservers = Admin.builder()
+                .namesrvAddr(silent + ";" + cluster.namesrvAddr())
+                .build()) {
+            ClusterInfo info = twoNameservers.clusterInfo();
+            assertThat(info.clusterAddrTable().get(cluster.clusterName())).contains(cluster.brokerName());
+        }
+    }
+
+    @Test
     void createdTopicHasItsQueuesAndDeletedTopicLosesItsRoute() {
         admin.createTopic(cluster.clusterName(), "AdminItCreated", 6);
         await().atMost(Duration.ofSeconds(15))

@@ -30,16 +30,17 @@ public final class BrokerDirectory {
         this.timeoutMs = timeoutMs;
     }
 
-    /** GET_BROKER_CLUSTER_INFO from the nameserver. */
+    /** GET_BROKER_CLUSTER_INFO from a nameserver, the next one if one does not answer. */
     public ClusterInfo clusterInfo() {
-        RemotingCommand request = Rpc.request(RequestCode.GET_BROKER_CLUSTER_INFO, null);
-        return JsonBodyCodec.decode(
-                rpc.callOk(namesrvAddr(), request, timeoutMs).body(), ClusterInfo.class);
+        return routes.askNameserver(addr -> {
+            RemotingCommand request = Rpc.request(RequestCode.GET_BROKER_CLUSTER_INFO, null);
+            return JsonBodyCodec.decode(rpc.callOk(addr, request, timeoutMs).body(), ClusterInfo.class);
+        });
     }
 
-    /** The nameserver admin calls go to. */
-    public String namesrvAddr() {
-        return routes.namesrvAddr();
+    /** Every nameserver's address. */
+    public List<String> namesrvAddrs() {
+        return routes.namesrvAddrs();
     }
 
     /** {@code topic}'s route, fresh from the nameserver; TOPIC_NOT_EXIST when it has none. */

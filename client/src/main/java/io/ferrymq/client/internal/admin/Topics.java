@@ -1,5 +1,6 @@
 package io.ferrymq.client.internal.admin;
 
+import io.ferrymq.client.ClientException;
 import io.ferrymq.client.internal.Rpc;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
@@ -9,7 +10,7 @@ import io.ferrymq.protocol.header.namesrv.DeleteTopicFromNamesrvRequestHeader;
 import io.ferrymq.protocol.route.PermName;
 import io.ferrymq.protocol.route.TopicConfig;
 
-/** Creates and deletes topics on the masters of a cluster (and deletes them from the nameserver). Thread-safe. */
+/** Creates and deletes topics on the masters of a cluster (and deletes them from every nameserver). Thread-safe. */
 public final class Topics {
     private final Rpc rpc;
     private final BrokerDirectory brokers;
@@ -40,15 +41,33 @@ public final class Topics {
         }
     }
 
-    /** DELETE_TOPIC_IN_BROKER on every master, then DELETE_TOPIC_IN_NAMESRV. */
+    /**
+     * DELETE_TOPIC_IN_BROKER on every master, then DELETE_TOPIC_IN_NAMESRV on every nameserver (each
+     * keeps its own routes); a nameserver that fails does not stop the others, and its failure is
+     * thrown afterwards.
+     */
     public void delete(String cluster, String topic) {
         for (String addr : brokers.masters(cluster)) {
             RemotingCommand request =
                     Rpc.request(RequestCode.DELETE_TOPIC_IN_BROKER, new DeleteTopicRequestHeader(topic, null));
             rpc.callOk(addr, request, timeoutMs);
         }
-        RemotingCommand request = Rpc.request(
-                RequestCode.DELETE_TOPIC_IN_NAMESRV, new DeleteTopicFromNamesrvRequestHeader(topic, cluster));
-        rpc.callOk(brokers.namesrvAddr(), request, timeoutMs);
+        ClientException failed = null;
+        for (String addr : brokers.namesrvAddrs()) {
+            RemotingCommand request = Rpc.request(
+                    RequestCode.DELETE_TOPIC_IN_NAMESRV, new DeleteTopicFromNamesrvRequestHeader(topic, cluster));
+            try {
+                rpc.callOk(addr, request, timeoutMs);
+            } catch (ClientException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 }
