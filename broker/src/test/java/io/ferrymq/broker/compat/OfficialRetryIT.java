@@ -217,7 +217,7 @@ class OfficialRetryIT {
     }
 
     private DefaultMQPushConsumer consumer(String group, String topic) throws Exception {
-        Thread.sleep(300); // the topic's route reaches the nameserver
+        cluster.awaitRoute(topic);
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(cluster.namesrvAddr());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);

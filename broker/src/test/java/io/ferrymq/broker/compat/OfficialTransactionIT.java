@@ -256,7 +256,7 @@ class OfficialTransactionIT {
     private Map<String, AtomicInteger> consume(String group, String topic) throws Exception {
         // the topic exists (and the nameserver has its route) before the consumer looks for it
         cluster.broker().topics().createIfAbsent(topic, 4);
-        Thread.sleep(500);
+        cluster.awaitRoute(topic);
         Map<String, AtomicInteger> consumed = new ConcurrentHashMap<>();
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(cluster.namesrvAddr());
