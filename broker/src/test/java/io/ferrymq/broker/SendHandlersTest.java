@@ -5,6 +5,7 @@ import static io.ferrymq.broker.TestBrokers.props;
 import static io.ferrymq.broker.TestBrokers.sendV1;
 import static io.ferrymq.broker.TestBrokers.sendV2;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
@@ -22,6 +23,7 @@ import io.ferrymq.scheduler.TimerTopic;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +200,7 @@ class SendHandlersTest {
         assertThat(response.extField("queueId")).as("the queue sent to").isEqualTo("2");
         long parkedAt =
                 MessageIds.decodeOffsetMessageId(response.extField("msgId")).physicalOffset();
-        org.awaitility.Awaitility.await().until(() -> broker.store().byPhysicalOffset(parkedAt) != null);
+        await().until(() -> broker.store().byPhysicalOffset(parkedAt) != null);
         StoredRecord parked = record(parkedAt);
         assertThat(parked.topic()).isEqualTo(TimerTopic.NAME);
         assertThat(parked.properties())
@@ -210,8 +212,7 @@ class SendHandlersTest {
                 .as("not before its time")
                 .isZero();
 
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
+        await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> broker.store().maxOffset("later", 2) == 1);
         ByteBuffer delivered = broker.store()
                 .get("later", 2, 0, 1, 1 << 20, io.ferrymq.consumequeue.MessageFilter.all())
@@ -236,7 +237,7 @@ class SendHandlersTest {
         assertThat(response.extField("queueId")).isEqualTo("1");
         long halfOffset =
                 MessageIds.decodeOffsetMessageId(response.extField("msgId")).physicalOffset();
-        org.awaitility.Awaitility.await().until(() -> broker.store().byPhysicalOffset(halfOffset) != null);
+        await().until(() -> broker.store().byPhysicalOffset(halfOffset) != null);
         StoredRecord half = record(halfOffset);
         assertThat(half.topic()).isEqualTo(io.ferrymq.transaction.HalfTopic.NAME);
         assertThat(half.properties()).containsEntry("REAL_TOPIC", "tx").containsEntry("REAL_QID", "1");
@@ -250,10 +251,12 @@ class SendHandlersTest {
                 .putExtField("fromTransactionCheck", "false")
                 .putExtField("msgId", response.extField("transactionId"));
         assertThat(call(end).code()).isEqualTo(ResponseCode.SUCCESS);
-        org.awaitility.Awaitility.await().until(() -> broker.store().maxOffset("tx", 1) == 1);
+        await().until(() -> broker.store().maxOffset("tx", 1) == 1);
         assertThat(call(end).code()).as("a repeated commit changes nothing").isEqualTo(ResponseCode.SUCCESS);
-        Thread.sleep(200);
-        assertThat(broker.store().maxOffset("tx", 1)).isEqualTo(1);
+        await().during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> assertThat(broker.store().maxOffset("tx", 1)).isEqualTo(1));
     }
 
     @Test
@@ -279,7 +282,7 @@ class SendHandlersTest {
     }
 
     private Map<String, String> storedProperties(long physicalOffset, String topic, String body) {
-        org.awaitility.Awaitility.await().until(() -> broker.store().byPhysicalOffset(physicalOffset) != null);
+        await().until(() -> broker.store().byPhysicalOffset(physicalOffset) != null);
         StoredRecord record = record(physicalOffset);
         assertThat(record.topic()).isEqualTo(topic);
         assertThat(record.physicalOffset()).isEqualTo(physicalOffset);

@@ -5,6 +5,7 @@ import io.ferrymq.consumequeue.MessageStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Child JVM for {@link ReplayKillTest}: opens the store under SYNC_FLUSH, says "ready" and replays the
@@ -12,6 +13,9 @@ import java.util.List;
  * given rate until it is killed.
  */
 public final class ReplayKillMain {
+    /** Never counted down: this JVM runs until the test kills it. */
+    private static final CountDownLatch NEVER = new CountDownLatch(1);
+
     private ReplayKillMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -27,6 +31,6 @@ public final class ReplayKillMain {
         office.replay(DlqFixture.GROUP, ids, ReplayTarget.ORIGINAL_TOPIC, rate, topic -> 2);
         System.out.println("done");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        NEVER.await();
     }
 }

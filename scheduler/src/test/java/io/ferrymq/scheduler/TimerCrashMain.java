@@ -4,12 +4,16 @@ import io.ferrymq.commitlog.FlushDiskType;
 import io.ferrymq.consumequeue.MessageStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Child JVM for {@link TimerCrashTest}: opens the store under SYNC_FLUSH, starts {@link
  * DelayedDelivery} on the system clock, says "ready" and lets timers fire until it is killed.
  */
 public final class TimerCrashMain {
+    /** Never counted down: this JVM runs until the test kills it. */
+    private static final CountDownLatch NEVER = new CountDownLatch(1);
+
     private TimerCrashMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -21,6 +25,6 @@ public final class TimerCrashMain {
         DelayedDelivery.start(store, TimerConfig.defaults(), Clock.systemUTC());
         System.out.println("ready");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        NEVER.await();
     }
 }

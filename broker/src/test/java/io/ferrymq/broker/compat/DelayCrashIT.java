@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -110,7 +111,12 @@ class DelayCrashIT {
             }
             producer.shutdown();
             long killAt = start + 7_000 + random.nextInt(3_000);
-            Thread.sleep(Math.max(0, killAt - System.currentTimeMillis()));
+            long dueByKill = ackedDueBy(acked, due, killAt);
+            try (RemotingClient client = new RemotingClient(ClientConfig.defaults())) {
+                await("the timers due by the kill fired")
+                        .atMost(Duration.ofSeconds(120))
+                        .until(() -> stats(client, broker.port()).firedTotal() >= dueByKill);
+            }
             broker.kill();
             System.out.println("killed " + (System.currentTimeMillis() - start) + " ms after the first send");
         }
@@ -119,9 +125,15 @@ class DelayCrashIT {
             acknowledged += ack ? 1 : 0;
         }
         assertThat(acknowledged).as("sends acknowledged before the kill").isEqualTo(MESSAGES);
-        Thread.sleep(2_000); // more timers fall due while the broker is down
+        // the broker stays down while 2 s of timers fall due: with no broker to ask, the clock is the
+        // outcome to wait for
+        long downUntil = System.currentTimeMillis() + 2_000;
+        await("timers fall due while the broker is down")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> System.currentTimeMillis() >= downUntil);
 
-        try (BrokerProcess restarted = BrokerProcess.start(store, port, namesrvAddr, settings)) {
+        try (BrokerProcess restarted = BrokerProcess.start(store, port, namesrvAddr, settings);
+                RemotingClient client = new RemotingClient(ClientConfig.defaults())) {
             Map<Integer, AtomicInteger> deliveries = new ConcurrentHashMap<>();
             Map<Integer, Long> firstArrival = new ConcurrentHashMap<>();
             DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("delay-crash-consumer");
@@ -146,12 +158,18 @@ class DelayCrashIT {
             consumer.start();
             try {
                 await().atMost(Duration.ofSeconds(120)).until(() -> deliveries.size() == MESSAGES);
-                Thread.sleep(1_000);
+                // a late repeat would show up now, and the broker must have counted it
+                await().during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(twice(deliveries))
+                                .as("deliveries repeated across the crash")
+                                .isLessThanOrEqualTo(
+                                        stats(client, restarted.port()).possibleDuplicates()));
             } finally {
                 consumer.shutdown();
             }
-            TimerStats stats = stats(restarted.port());
-            long twice = deliveries.values().stream().filter(c -> c.get() > 1).count();
+            TimerStats stats = stats(client, restarted.port());
+            long twice = twice(deliveries);
             long early = 0;
             for (int i = 0; i < MESSAGES; i++) {
                 early += firstArrival.get(i) < due[i] ? 1 : 0;
@@ -175,13 +193,21 @@ class DelayCrashIT {
         }
     }
 
-    private static TimerStats stats(int port) throws Exception {
-        try (RemotingClient client = new RemotingClient(ClientConfig.defaults())) {
-            RemotingCommand response = client.invokeSync(
-                    "127.0.0.1:" + port, RemotingCommand.request(RequestCode.FERRY_TIMER_STATS), 5_000);
-            assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
-            return JsonBodyCodec.decode(response.body(), TimerStats.class);
-        }
+    private static TimerStats stats(RemotingClient client, int port) throws Exception {
+        RemotingCommand response =
+                client.invokeSync("127.0.0.1:" + port, RemotingCommand.request(RequestCode.FERRY_TIMER_STATS), 5_000);
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        return JsonBodyCodec.decode(response.body(), TimerStats.class);
+    }
+
+    private static long ackedDueBy(boolean[] acked, long[] due, long timeMs) {
+        return IntStream.range(0, due.length)
+                .filter(i -> acked[i] && due[i] <= timeMs)
+                .count();
+    }
+
+    private static long twice(Map<Integer, AtomicInteger> deliveries) {
+        return deliveries.values().stream().filter(c -> c.get() > 1).count();
     }
 
     private DefaultMQProducer producer() throws Exception {

@@ -1,11 +1,19 @@
 package io.ferrymq.broker.compat;
 
+import static org.awaitility.Awaitility.await;
+
 import io.ferrymq.broker.Broker;
 import io.ferrymq.broker.BrokerConfig;
 import io.ferrymq.nameserver.NameServer;
 import io.ferrymq.nameserver.NameServerConfig;
+import io.ferrymq.protocol.RemotingCommand;
+import io.ferrymq.protocol.RequestCode;
+import io.ferrymq.protocol.ResponseCode;
+import io.ferrymq.remoting.ClientConfig;
+import io.ferrymq.remoting.RemotingClient;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -40,6 +48,25 @@ final class FerryCluster implements AutoCloseable {
 
     Broker broker() {
         return broker;
+    }
+
+    /**
+     * Waits until the nameserver has a route for {@code topic}: a client that looks the topic up before
+     * the broker registered it would not ask again for 30 s.
+     */
+    void awaitRoute(String topic) {
+        try (RemotingClient probe = new RemotingClient(ClientConfig.defaults())) {
+            await("route of " + topic)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> probe.invokeSync(
+                                            namesrvAddr(),
+                                            RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC)
+                                                    .putExtField("topic", topic),
+                                            3000)
+                                    .code()
+                            == ResponseCode.SUCCESS);
+        }
     }
 
     /** Starts the broker (again) on the same store and the same port when it had one. */

@@ -1,6 +1,7 @@
 package io.ferrymq.broker.compat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
@@ -13,6 +14,9 @@ import org.apache.rocketmq.common.message.MessageExt;
  * {@code HALF-SENT} and waits to be killed), so the broker holds a half message nobody decided.
  */
 public final class HalfThenHangMain {
+    /** Never counted down: the "local transaction" never ends, SIGKILL comes first. */
+    private static final CountDownLatch NEVER = new CountDownLatch(1);
+
     private HalfThenHangMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -24,7 +28,7 @@ public final class HalfThenHangMain {
                 System.out.println("HALF-SENT");
                 System.out.flush();
                 try {
-                    Thread.sleep(Long.MAX_VALUE); // the "local transaction" never ends: SIGKILL comes first
+                    NEVER.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

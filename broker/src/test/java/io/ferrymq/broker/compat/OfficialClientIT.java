@@ -176,14 +176,20 @@ class OfficialClientIT {
         await().atMost(PATIENCE).until(() -> consumerCount(group) == 2);
         // both clients rebalance after the membership notice; keep sending until the newcomer has
         // taken over queues and consumed from them
-        int sent = 100;
-        long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-        while (byConsumer.get("c2") == null && System.currentTimeMillis() < deadline) {
-            sendBodies(producer, topic, "batch" + sent + "-", 20);
-            sent += 20;
-            Thread.sleep(200);
-        }
-        int total = sent;
+        AtomicInteger sent = new AtomicInteger(100);
+        await("the newcomer consumes")
+                .atMost(PATIENCE)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (byConsumer.get("c2") != null) {
+                        return true;
+                    }
+                    sendBodies(producer, topic, "batch" + sent.get() + "-", 20);
+                    sent.addAndGet(20);
+                    return false;
+                });
+        int total = sent.get();
         await().atMost(PATIENCE).until(() -> counts.size() == total);
         assertThat(counts.values()).allMatch(c -> c.get() == 1);
         assertThat(byConsumer.get("c2"))

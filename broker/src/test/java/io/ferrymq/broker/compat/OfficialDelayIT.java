@@ -150,9 +150,13 @@ class OfficialDelayIT {
             assertThat(failures).as("send failures").isEmpty();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> arrivals.size() == MESSAGES);
-            Thread.sleep(500); // a duplicate would show up now
-            assertThat(problems).as("seed %d", seed).isEmpty();
-            assertThat(deliveries.values()).allMatch(count -> count.get() == 1);
+            // a duplicate would show up now
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> {
+                        assertThat(problems).as("seed %d", seed).isEmpty();
+                        assertThat(deliveries.values()).allMatch(count -> count.get() == 1);
+                    });
             long[] lateness = new long[MESSAGES];
             List<String> early = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {

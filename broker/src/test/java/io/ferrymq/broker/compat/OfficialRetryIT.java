@@ -98,8 +98,12 @@ class OfficialRetryIT {
                         .deadLetters()
                         .list(group, 0, Long.MAX_VALUE, 10)
                         .isEmpty());
-        Thread.sleep(1_500); // nothing more may come
-        assertThat(deliveries).as("maxReconsumeTimes + 1 deliveries").hasSize(4);
+        // nothing more may come
+        await().during(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deliveries)
+                        .as("maxReconsumeTimes + 1 deliveries")
+                        .hasSize(4));
         assertThat(reconsumeTimes).containsExactly(0, 1, 2, 3);
         for (int i = 1; i < deliveries.size(); i++) {
             long gap = deliveries.get(i) - deliveries.get(i - 1);
@@ -126,8 +130,11 @@ class OfficialRetryIT {
         assertThat(replayed).extracting(ReplayResult::status).containsExactly(ReplayStatus.REPLAYED);
         assertThat(again).extracting(ReplayResult::status).containsExactly(ReplayStatus.ALREADY_REPLAYED);
         await().atMost(PATIENCE).until(() -> afterReplay.get() >= 1);
-        Thread.sleep(1_000);
-        assertThat(afterReplay.get()).as("the replay is delivered once").isEqualTo(1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(afterReplay.get())
+                        .as("the replay is delivered once")
+                        .isEqualTo(1));
     }
 
     @Test
@@ -217,7 +224,7 @@ class OfficialRetryIT {
     }
 
     private DefaultMQPushConsumer consumer(String group, String topic) throws Exception {
-        Thread.sleep(300); // the topic's route reaches the nameserver
+        cluster.awaitRoute(topic);
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(cluster.namesrvAddr());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);

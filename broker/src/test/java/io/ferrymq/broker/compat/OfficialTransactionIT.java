@@ -87,10 +87,12 @@ class OfficialTransactionIT {
         send(producer, topic, "commit-last");
 
         await().atMost(PATIENCE).until(() -> consumed.containsKey("commit-last") && consumed.size() >= 21);
-        Thread.sleep(2_500); // past the check-back time: nothing else may appear
-        assertThat(consumed.keySet()).allMatch(body -> body.startsWith("commit"));
-        assertThat(consumed).hasSize(21);
-        assertThat(consumed.values()).allMatch(count -> count.get() == 1);
+        // past the check-back time: nothing else may appear
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(consumed.keySet()).allMatch(body -> body.startsWith("commit"));
+            assertThat(consumed).hasSize(21);
+            assertThat(consumed.values()).allMatch(count -> count.get() == 1);
+        });
     }
 
     @Test
@@ -105,9 +107,11 @@ class OfficialTransactionIT {
         send(producer, topic, "checked");
 
         await().atMost(PATIENCE).until(() -> consumed.containsKey("checked"));
-        Thread.sleep(2_500);
-        assertThat(consumed.get("checked").get()).isEqualTo(1);
-        assertThat(checks.get()).isEqualTo(1);
+        // past the next check-back time: no second delivery, no second check
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(consumed.get("checked").get()).isEqualTo(1);
+            assertThat(checks.get()).isEqualTo(1);
+        });
         assertThat(cluster.broker().transactions().pending(100))
                 .noneMatch(h -> h.topic().equals(topic));
     }
@@ -140,8 +144,12 @@ class OfficialTransactionIT {
         await().atMost(PATIENCE)
                 .until(() -> cluster.broker().transactions().pending(100).stream()
                         .anyMatch(h -> h.topic().equals(topic)));
-        Thread.sleep(2_000);
-        assertThat(consumed).as("not delivered while nobody decided").isEmpty();
+        // check-back times pass with nobody to ask
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(consumed)
+                        .as("not delivered while nobody decided")
+                        .isEmpty());
         int checksWithoutProducer = cluster.broker().transactions().pending(100).stream()
                 .filter(h -> h.topic().equals(topic))
                 .findFirst()
@@ -182,9 +190,12 @@ class OfficialTransactionIT {
         assertThat(parked.state()).isEqualTo(HalfState.PARKED);
         assertThat(parked.checks()).isEqualTo(3);
         assertThat(parked.topic()).isEqualTo(topic);
-        Thread.sleep(2_500);
-        assertThat(checks.get()).as("a parked half is not checked again").isEqualTo(3);
-        assertThat(consumed).isEmpty();
+        // the third check may still be reaching the producer; after it, through the next check-back
+        // time, no more
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(checks.get()).as("a parked half is not checked again").isEqualTo(3);
+            assertThat(consumed).isEmpty();
+        });
 
         assertThat(cluster.broker()
                         .transactions()
@@ -222,8 +233,9 @@ class OfficialTransactionIT {
         send(second, topic, "after-restart");
 
         await().atMost(PATIENCE).until(() -> consumed.size() == 31);
-        Thread.sleep(2_500);
-        assertThat(consumed.values()).allMatch(count -> count.get() == 1);
+        await().during(Duration.ofMillis(2_500))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(consumed.values()).allMatch(count -> count.get() == 1));
     }
 
     private TransactionSendResult send(TransactionMQProducer producer, String topic, String body) throws Exception {
@@ -256,7 +268,7 @@ class OfficialTransactionIT {
     private Map<String, AtomicInteger> consume(String group, String topic) throws Exception {
         // the topic exists (and the nameserver has its route) before the consumer looks for it
         cluster.broker().topics().createIfAbsent(topic, 4);
-        Thread.sleep(500);
+        cluster.awaitRoute(topic);
         Map<String, AtomicInteger> consumed = new ConcurrentHashMap<>();
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(cluster.namesrvAddr());

@@ -131,9 +131,11 @@ class DelayedMessagesOnFerryIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> arrivals.size() == MESSAGES || !problems.isEmpty());
-        Thread.sleep(500); // a duplicate would show up now
-        assertThat(problems).as("seed %d", seed).isEmpty();
-        assertThat(deliveries.values()).allMatch(count -> count.get() == 1);
+        // a duplicate would show up now
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(problems).as("seed %d", seed).isEmpty();
+            assertThat(deliveries.values()).allMatch(count -> count.get() == 1);
+        });
         long[] lateness = new long[MESSAGES];
         int early = 0;
         for (int i = 0; i < MESSAGES; i++) {
@@ -192,8 +194,11 @@ class DelayedMessagesOnFerryIT {
                 .as("a second cancel finds nothing pending")
                 .isFalse();
         await().atMost(Duration.ofSeconds(15)).until(() -> received.contains("marker"));
-        Thread.sleep(300);
-        assertThat(received).contains("warm-up", "marker").doesNotContain("cancelled", "far");
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(List.copyOf(received))
+                        .contains("warm-up", "marker")
+                        .doesNotContain("cancelled", "far"));
         DelayStats after = stats();
         assertThat(after.pending()).isEqualTo(1);
         assertThat(after.cancelledTotal()).isEqualTo(1);

@@ -4,6 +4,7 @@ import io.ferrymq.client.Message;
 import io.ferrymq.client.TransactionProducer;
 import io.ferrymq.client.TransactionState;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A FerryMQ-client producer that dies half way: {@code HalfThenHangMain <namesrv> <group> <topic>
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * HALF-SENT}, then waits to be killed).
  */
 public final class HalfThenHangMain {
+    /** Never counted down: the local transaction never ends, SIGKILL comes first. */
+    private static final CountDownLatch NEVER = new CountDownLatch(1);
+
     private HalfThenHangMain() {}
 
     public static void main(String[] args) {
@@ -21,7 +25,7 @@ public final class HalfThenHangMain {
                     System.out.println("HALF-SENT " + msgId);
                     System.out.flush();
                     try {
-                        Thread.sleep(Long.MAX_VALUE);
+                        NEVER.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

@@ -110,8 +110,12 @@ class RetriesOnFerryIT {
                 .build());
 
         await().atMost(PATIENCE).until(() -> !letters(group).isEmpty());
-        Thread.sleep(1_500);
-        assertThat(deliveries).as("maxReconsumeTimes + 1 deliveries").hasSize(4);
+        // nothing more may come
+        await().during(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deliveries)
+                        .as("maxReconsumeTimes + 1 deliveries")
+                        .hasSize(4));
         assertThat(counts).containsExactly(0, 1, 2, 3);
         for (int i = 1; i < deliveries.size(); i++) {
             assertThat(deliveries.get(i) - deliveries.get(i - 1))
@@ -133,8 +137,9 @@ class RetriesOnFerryIT {
         assertThat(first).extracting(ReplayOutcome::status).containsExactly("REPLAYED");
         assertThat(second).extracting(ReplayOutcome::status).containsExactly("ALREADY_REPLAYED");
         await().atMost(PATIENCE).until(() -> afterReplay.get() >= 1);
-        Thread.sleep(1_000);
-        assertThat(afterReplay.get()).isEqualTo(1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(afterReplay.get()).isEqualTo(1));
     }
 
     @Test

@@ -89,9 +89,11 @@ class TransactionProducerOnFerryIT {
         }
 
         await().atMost(PATIENCE).until(() -> consumed.size() >= 10);
-        Thread.sleep(2_500);
-        assertThat(consumed.keySet()).hasSize(10).allMatch(body -> body.startsWith("commit-"));
-        assertThat(consumed.values()).allMatch(count -> count.get() == 1);
+        // past the check-back time: nothing else may appear
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(consumed.keySet()).hasSize(10).allMatch(body -> body.startsWith("commit-"));
+            assertThat(consumed.values()).allMatch(count -> count.get() == 1);
+        });
     }
 
     @Test
@@ -107,8 +109,10 @@ class TransactionProducerOnFerryIT {
         TransactionSendResult sent = producer.send(Message.of(topic, "checked".getBytes(UTF_8)), null);
 
         await().atMost(PATIENCE).until(() -> consumed.containsKey("checked"));
-        Thread.sleep(2_500);
-        assertThat(consumed.get("checked").get()).isEqualTo(1);
+        // past the next check-back time: no second delivery
+        await().during(Duration.ofMillis(2_500))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(consumed.get("checked").get()).isEqualTo(1));
         assertThat(checkedIds).containsEntry("checked", sent.msgId());
     }
 
@@ -136,16 +140,19 @@ class TransactionProducerOnFerryIT {
             assertThat(line).as("the child sent its half message").isNotNull();
         }
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        Thread.sleep(2_000);
-        assertThat(consumed).isEmpty();
+        // check-back times pass with nobody to ask
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(consumed).isEmpty());
 
         TransactionProducer successor =
                 producer(group, (message, msgId, arg) -> TransactionState.COMMIT, message -> TransactionState.COMMIT);
         successor.send(Message.of(topic, "successor".getBytes(UTF_8)), null);
 
         await().atMost(PATIENCE).until(() -> consumed.containsKey("orphan"));
-        Thread.sleep(1_000);
-        assertThat(consumed.get("orphan").get()).isEqualTo(1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(consumed.get("orphan").get()).isEqualTo(1));
     }
 
     @Test
@@ -174,8 +181,9 @@ class TransactionProducerOnFerryIT {
         admin.resolveTransaction(parked.brokerAddr(), parked.halfOffset(), true); // idempotent
 
         await().atMost(PATIENCE).until(() -> consumed.containsKey("parked"));
-        Thread.sleep(1_000);
-        assertThat(consumed.get("parked").get()).isEqualTo(1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(consumed.get("parked").get()).isEqualTo(1));
         assertThat(admin.unresolvedTransactions(cluster.clusterName(), true, 100))
                 .noneMatch(t -> sent.msgId().equals(t.msgId()));
     }

@@ -2,10 +2,13 @@ package io.ferrymq.commitlog.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class AgentRunnerTest {
@@ -29,21 +32,25 @@ class AgentRunnerTest {
         }
     }
 
-    private static void awaitDone(Counting agent, long expected, long withinMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(withinMs);
-        while (agent.done.get() < expected) {
-            assertThat(System.nanoTime())
-                    .as("done %d of %d", agent.done.get(), expected)
-                    .isLessThan(deadline);
-            Thread.sleep(1);
-        }
+    private static void awaitDone(Counting agent, long expected, long withinMs) {
+        await().atMost(Duration.ofMillis(withinMs))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .untilAsserted(
+                        () -> assertThat(agent.done.get()).as("work done").isGreaterThanOrEqualTo(expected));
+    }
+
+    /** True while the runner's thread is parked by the runner itself (idle or busy park). */
+    private static boolean parked(AgentRunner runner) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> LockSupport.getBlocker(t) == runner);
     }
 
     @Test
     void plainRunnerStepsAtOnceWhenWoken() throws Exception {
         Counting agent = new Counting();
         try (AgentRunner runner = new AgentRunner(agent, TimeUnit.SECONDS.toNanos(60)).start()) {
-            Thread.sleep(50);
+            await().atMost(Duration.ofSeconds(5)).until(() -> parked(runner)); // in its minute-long idle park
             agent.pending.incrementAndGet();
             runner.wake();
             awaitDone(agent, 1, 5_000);
