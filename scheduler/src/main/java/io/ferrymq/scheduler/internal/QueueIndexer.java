@@ -1,12 +1,11 @@
 package io.ferrymq.scheduler.internal;
 
-import io.ferrymq.consumequeue.GetResult;
-import io.ferrymq.consumequeue.MessageFilter;
 import io.ferrymq.consumequeue.MessageStore;
+import io.ferrymq.consumequeue.QueueTail;
 import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.scheduler.TimerTopic;
-import java.nio.ByteBuffer;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 final class QueueIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(QueueIndexer.class);
-    private static final int MAX_BYTES_PER_READ = 64 * 1024 * 1024;
 
-    private final MessageStore store;
+    private final QueueTail tail;
+    private final Consumer<StoredRecord> indexOne = this::indexOne;
     private final TimerIndex index;
     private final WriteBatch batch;
     private final TimerCounters counters;
@@ -32,7 +31,6 @@ final class QueueIndexer {
     private final LoadWindow window;
     private final Set<Long> cancelMarkers;
     private final int batchSize;
-    private final StoredRecord record = new StoredRecord();
     private final EntryArray toHand = new EntryArray();
     private long progress;
 
@@ -45,7 +43,7 @@ final class QueueIndexer {
             LoadWindow window,
             Set<Long> cancelMarkers,
             int batchSize) {
-        this.store = store;
+        this.tail = new QueueTail(store, TimerTopic.NAME, TimerTopic.QUEUE_ID, "their timers are lost");
         this.index = index;
         this.batch = batch;
         this.counters = counters;
@@ -68,14 +66,7 @@ final class QueueIndexer {
         if (room == 0) {
             return 0;
         }
-        GetResult result =
-                store.get(TimerTopic.NAME, TimerTopic.QUEUE_ID, progress, room, MAX_BYTES_PER_READ, MessageFilter.ALL);
-        long next = switch (result.status()) {
-            case FOUND -> indexAll(result);
-            case OFFSET_TOO_SMALL, MESSAGE_WAS_REMOVING, OFFSET_FOUND_NULL, NO_MATCHED_MESSAGE -> skipped(result);
-            case OFFSET_OVERFLOW_BADLY -> overflowed(result);
-            default -> progress;
-        };
+        long next = tail.read(progress, room, indexOne);
         if (next == progress) {
             return 0;
         }
@@ -91,13 +82,6 @@ final class QueueIndexer {
         }
         toHand.clear();
         return 1;
-    }
-
-    private long indexAll(GetResult result) {
-        for (ByteBuffer bytes : result.messages()) {
-            indexOne(record.wrap(bytes, 0));
-        }
-        return result.nextBeginOffset();
     }
 
     private void indexOne(StoredRecord parked) {
@@ -119,23 +103,5 @@ final class QueueIndexer {
         if (window.covers(deliverAt, offset)) {
             toHand.add(deliverAt, offset, size);
         }
-    }
-
-    private long skipped(GetResult result) {
-        LOG.error(
-                "timer topic queue offsets {}..{} have no readable record ({}): their timers are lost",
-                progress,
-                result.nextBeginOffset(),
-                result.status());
-        return result.nextBeginOffset();
-    }
-
-    private long overflowed(GetResult result) {
-        LOG.warn(
-                "timer index progress {} is past the timer topic's queue end {} (the log lost its tail?):"
-                        + " indexing resumes from the queue end",
-                progress,
-                result.maxOffset());
-        return result.maxOffset();
     }
 }

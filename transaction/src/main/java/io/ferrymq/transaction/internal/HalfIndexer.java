@@ -1,12 +1,11 @@
 package io.ferrymq.transaction.internal;
 
-import io.ferrymq.consumequeue.GetResult;
-import io.ferrymq.consumequeue.MessageFilter;
 import io.ferrymq.consumequeue.MessageStore;
+import io.ferrymq.consumequeue.QueueTail;
 import io.ferrymq.protocol.message.StoredRecord;
 import io.ferrymq.transaction.HalfTopic;
 import io.ferrymq.transaction.TransactionConfig;
-import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 final class HalfIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(HalfIndexer.class);
-    private static final int MAX_BYTES_PER_READ = 64 * 1024 * 1024;
 
     private final MessageStore store;
+    private final QueueTail tail;
+    private final Consumer<StoredRecord> indexOne = this::indexOne;
     private final HalfLedger ledger;
     private final long timeoutMs;
     private final int batchSize;
-    private final StoredRecord record = new StoredRecord();
     private final HalfPropertyScan scan = new HalfPropertyScan();
     private final HalfEntry entry = new HalfEntry();
     private byte[] properties = new byte[512];
@@ -34,6 +33,7 @@ final class HalfIndexer {
 
     HalfIndexer(MessageStore store, HalfLedger ledger, TransactionConfig config) {
         this.store = store;
+        this.tail = new QueueTail(store, HalfTopic.NAME, HalfTopic.QUEUE_ID, "those transactions are lost");
         this.ledger = ledger;
         this.timeoutMs = config.transactionTimeOutMs();
         this.batchSize = config.indexBatchSize();
@@ -57,14 +57,7 @@ final class HalfIndexer {
         if (store.maxOffset(HalfTopic.NAME, HalfTopic.QUEUE_ID) == progress) {
             return 0;
         }
-        GetResult result = store.get(
-                HalfTopic.NAME, HalfTopic.QUEUE_ID, progress, batchSize, MAX_BYTES_PER_READ, MessageFilter.ALL);
-        long next = switch (result.status()) {
-            case FOUND -> indexAll(result);
-            case OFFSET_TOO_SMALL, MESSAGE_WAS_REMOVING, OFFSET_FOUND_NULL, NO_MATCHED_MESSAGE -> skipped(result);
-            case OFFSET_OVERFLOW_BADLY -> overflowed(result);
-            default -> progress;
-        };
+        long next = tail.read(progress, batchSize, indexOne);
         if (next == progress) {
             return 0;
         }
@@ -72,13 +65,6 @@ final class HalfIndexer {
         ledger.write();
         progress = next;
         return 1;
-    }
-
-    private long indexAll(GetResult result) {
-        for (ByteBuffer bytes : result.messages()) {
-            indexOne(record.wrap(bytes, 0));
-        }
-        return result.nextBeginOffset();
     }
 
     private void indexOne(StoredRecord half) {
@@ -112,23 +98,5 @@ final class HalfIndexer {
     private static long firstCheckMs(long storeMs, long waitMs) {
         long at = storeMs + waitMs;
         return at < storeMs ? Long.MAX_VALUE : at;
-    }
-
-    private long skipped(GetResult result) {
-        LOG.error(
-                "half topic queue offsets {}..{} have no readable record ({}): those transactions are lost",
-                progress,
-                result.nextBeginOffset(),
-                result.status());
-        return result.nextBeginOffset();
-    }
-
-    private long overflowed(GetResult result) {
-        LOG.warn(
-                "transaction index progress {} is past the half topic's queue end {} (the log lost its tail?):"
-                        + " indexing resumes from the queue end",
-                progress,
-                result.maxOffset());
-        return result.maxOffset();
     }
 }
