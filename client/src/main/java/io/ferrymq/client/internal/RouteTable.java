@@ -109,14 +109,8 @@ public final class RouteTable implements Agent {
     private Optional<TopicRouteData> fetchFrom(String addr, String topic) {
         RemotingCommand request =
                 Rpc.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic, null));
-        RemotingCommand response = rpc.call(addr, request, NAMESRV_TIMEOUT_MS);
-        if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
-            return Optional.empty();
-        }
-        if (response.code() != ResponseCode.SUCCESS) {
-            throw Rpc.refused(addr, request, response);
-        }
-        return Optional.of(JsonBodyCodec.decode(response.body(), TopicRouteData.class));
+        return rpc.callFound(addr, request, NAMESRV_TIMEOUT_MS, ResponseCode.TOPIC_NOT_EXIST)
+                .map(response -> JsonBodyCodec.decode(response.body(), TopicRouteData.class));
     }
 
     /** Every nameserver's address, for requests each of them must see (deleting a topic). */

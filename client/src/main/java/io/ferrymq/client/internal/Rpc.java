@@ -8,6 +8,7 @@ import io.ferrymq.protocol.header.HeaderBinding;
 import io.ferrymq.remoting.RemotingClient;
 import io.ferrymq.remoting.RemotingException;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -54,6 +55,21 @@ public final class Rpc {
             throw refused(addr, request, response);
         }
         return response;
+    }
+
+    /**
+     * Sends and waits; SUCCESS gives the response, {@code notFoundCode} (e.g. QUERY_NOT_FOUND) gives
+     * empty, and any other code throws.
+     */
+    public Optional<RemotingCommand> callFound(String addr, RemotingCommand request, long timeoutMs, int notFoundCode) {
+        RemotingCommand response = call(addr, request, timeoutMs);
+        if (response.code() == notFoundCode) {
+            return Optional.empty();
+        }
+        if (response.code() != ResponseCode.SUCCESS) {
+            throw refused(addr, request, response);
+        }
+        return Optional.of(response);
     }
 
     /** Sends without waiting; the future fails with a {@link ClientException} on transport errors. */

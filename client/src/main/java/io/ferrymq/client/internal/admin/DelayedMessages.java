@@ -28,11 +28,9 @@ public final class DelayedMessages {
         for (String addr : brokers.masters(cluster)) {
             RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_CANCEL_TIMER)
                     .extFields(new HashMap<>(Map.of("msgId", msgId)));
-            RemotingCommand response = rpc.call(addr, request, timeoutMs);
-            if (response.code() == ResponseCode.SUCCESS) {
+            if (rpc.callFound(addr, request, timeoutMs, ResponseCode.QUERY_NOT_FOUND)
+                    .isPresent()) {
                 cancelled = true;
-            } else if (response.code() != ResponseCode.QUERY_NOT_FOUND) {
-                throw Rpc.refused(addr, request, response);
             }
         }
         return cancelled;

@@ -15,6 +15,7 @@ import io.ferrymq.protocol.route.BrokerData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Finds stored messages by key (QUERY_MESSAGE) or by offset message id (VIEW_MESSAGE_BY_ID). Thread-safe. */
 public final class MessageLookup {
@@ -38,14 +39,12 @@ public final class MessageLookup {
             QueryMessageRequestHeader header = new QueryMessageRequestHeader(
                     topic, key, maxNum, begin.toEpochMilli(), end.toEpochMilli(), null, broker.brokerName());
             RemotingCommand request = Rpc.request(RequestCode.QUERY_MESSAGE, header);
-            RemotingCommand response = rpc.call(broker.masterAddr(), request, timeoutMs);
-            if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
+            Optional<RemotingCommand> response =
+                    rpc.callFound(broker.masterAddr(), request, timeoutMs, ResponseCode.QUERY_NOT_FOUND);
+            if (response.isEmpty()) {
                 continue;
             }
-            if (response.code() != ResponseCode.SUCCESS) {
-                throw Rpc.refused(broker.masterAddr(), request, response);
-            }
-            for (MessageView view : PullBodyDecoder.decode(response.body(), broker.brokerName(), null)) {
+            for (MessageView view : PullBodyDecoder.decode(response.get().body(), broker.brokerName(), null)) {
                 if (view.topic().equals(topic) && view.keys().contains(key)) {
                     found.add(view);
                 }

@@ -47,15 +47,10 @@ public final class ConsumerRpc {
         RemotingCommand request = Rpc.request(
                 RequestCode.QUERY_CONSUMER_OFFSET,
                 new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), null, queue.brokerName()));
-        RemotingCommand response = rpc.call(addr, request, TIMEOUT_MS);
-        if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
-            return -1;
-        }
-        if (response.code() != ResponseCode.SUCCESS) {
-            throw Rpc.refused(addr, request, response);
-        }
-        return HeaderBinding.decode(response, QueryConsumerOffsetResponseHeader.class)
-                .offset();
+        return rpc.callFound(addr, request, TIMEOUT_MS, ResponseCode.QUERY_NOT_FOUND)
+                .map(response -> HeaderBinding.decode(response, QueryConsumerOffsetResponseHeader.class)
+                        .offset())
+                .orElse(-1L);
     }
 
     /** UPDATE_CONSUMER_OFFSET, oneway when {@code oneway}, else waiting for SUCCESS. */
