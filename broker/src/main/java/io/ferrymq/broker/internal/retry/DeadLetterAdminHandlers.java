@@ -8,6 +8,7 @@ import io.ferrymq.dlq.QueueChooser;
 import io.ferrymq.dlq.ReplayTarget;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.ResponseCode;
+import io.ferrymq.protocol.header.FerryAdminFields;
 import io.ferrymq.protocol.route.JsonBodyCodec;
 import io.ferrymq.protocol.route.TopicConfig;
 import io.ferrymq.remoting.RequestHandler;
@@ -44,14 +45,14 @@ public final class DeadLetterAdminHandlers {
     public static RequestHandler list(DeadLetterOffice deadLetters) {
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
-            String group = fields.get("group");
+            String group = fields.get(FerryAdminFields.GROUP);
             if (group == null || group.isBlank()) {
                 return missing(request, "group");
             }
             try {
-                long begin = Long.parseLong(fields.getOrDefault("beginMs", "0"));
-                long end = Long.parseLong(fields.getOrDefault("endMs", Long.toString(Long.MAX_VALUE)));
-                int max = Math.min(MAX_LISTED, Integer.parseInt(fields.getOrDefault("max", "100")));
+                long begin = Long.parseLong(fields.getOrDefault(FerryAdminFields.BEGIN_MS, "0"));
+                long end = Long.parseLong(fields.getOrDefault(FerryAdminFields.END_MS, Long.toString(Long.MAX_VALUE)));
+                int max = Math.min(MAX_LISTED, Integer.parseInt(fields.getOrDefault(FerryAdminFields.MAX, "100")));
                 return Answers.success(request, JsonBodyCodec.encode(deadLetters.list(group, begin, end, max)));
             } catch (NumberFormatException e) {
                 return Answers.of(request, ResponseCode.INVALID_PARAMETER, "beginMs, endMs and max are numbers");
@@ -62,8 +63,8 @@ public final class DeadLetterAdminHandlers {
     public static RequestHandler view(DeadLetterOffice deadLetters) {
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
-            String group = fields.get("group");
-            String msgId = fields.get("msgId");
+            String group = fields.get(FerryAdminFields.GROUP);
+            String msgId = fields.get(FerryAdminFields.MSG_ID);
             if (group == null || msgId == null) {
                 return missing(request, "group and msgId");
             }
@@ -81,8 +82,8 @@ public final class DeadLetterAdminHandlers {
         };
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
-            String group = fields.get("group");
-            String ids = fields.get("msgIds");
+            String group = fields.get(FerryAdminFields.GROUP);
+            String ids = fields.get(FerryAdminFields.MSG_IDS);
             if (group == null || ids == null || ids.isBlank()) {
                 return missing(request, "group and msgIds");
             }
@@ -97,8 +98,9 @@ public final class DeadLetterAdminHandlers {
             ReplayTarget target;
             double rate;
             try {
-                target = ReplayTarget.valueOf(fields.getOrDefault("target", ReplayTarget.ORIGINAL_TOPIC.name()));
-                rate = Double.parseDouble(fields.getOrDefault("permitsPerSecond", "100"));
+                target = ReplayTarget.valueOf(
+                        fields.getOrDefault(FerryAdminFields.TARGET, ReplayTarget.ORIGINAL_TOPIC.name()));
+                rate = Double.parseDouble(fields.getOrDefault(FerryAdminFields.PERMITS_PER_SECOND, "100"));
             } catch (IllegalArgumentException e) {
                 return Answers.of(
                         request,

@@ -3,6 +3,7 @@ package io.ferrymq.broker.internal.timer;
 import io.ferrymq.broker.internal.consume.wire.Answers;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.ResponseCode;
+import io.ferrymq.protocol.header.FerryAdminFields;
 import io.ferrymq.remoting.RemoteChannel;
 import io.ferrymq.remoting.RequestHandler;
 import io.ferrymq.scheduler.DelayedDelivery;
@@ -14,7 +15,6 @@ import io.ferrymq.scheduler.DelayedDelivery;
  * INVALID_PARAMETER without an id. Idempotent. Thread-safe.
  */
 public final class CancelTimerHandler implements RequestHandler {
-    public static final String MSG_ID = "msgId";
 
     private final DelayedDelivery timers;
 
@@ -24,7 +24,7 @@ public final class CancelTimerHandler implements RequestHandler {
 
     @Override
     public RemotingCommand handle(RemoteChannel channel, RemotingCommand request) {
-        String msgId = request.extFields() == null ? null : request.extFields().get(MSG_ID);
+        String msgId = request.extFields() == null ? null : request.extFields().get(FerryAdminFields.MSG_ID);
         if (msgId == null || msgId.isBlank()) {
             return Answers.of(request, ResponseCode.INVALID_PARAMETER, "the header field msgId is required");
         }

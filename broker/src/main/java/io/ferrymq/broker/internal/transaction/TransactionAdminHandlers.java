@@ -3,6 +3,7 @@ package io.ferrymq.broker.internal.transaction;
 import io.ferrymq.broker.internal.consume.wire.Answers;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.ResponseCode;
+import io.ferrymq.protocol.header.FerryAdminFields;
 import io.ferrymq.protocol.route.JsonBodyCodec;
 import io.ferrymq.remoting.RequestHandler;
 import io.ferrymq.transaction.Decision;
@@ -35,13 +36,15 @@ public final class TransactionAdminHandlers {
     public static RequestHandler list(TransactionCoordinator transactions) {
         return (channel, request) -> {
             Map<String, String> fields = fields(request);
-            String state = fields.getOrDefault("state", "unresolved");
+            String state = fields.getOrDefault(FerryAdminFields.STATE, "unresolved");
             int max;
             try {
-                max = Integer.parseInt(fields.getOrDefault("max", "100"));
+                max = Integer.parseInt(fields.getOrDefault(FerryAdminFields.MAX, "100"));
             } catch (NumberFormatException e) {
                 return Answers.of(
-                        request, ResponseCode.INVALID_PARAMETER, "max must be a number: " + fields.get("max"));
+                        request,
+                        ResponseCode.INVALID_PARAMETER,
+                        "max must be a number: " + fields.get(FerryAdminFields.MAX));
             }
             return switch (state) {
                 case "unresolved" -> Answers.success(request, JsonBodyCodec.encode(transactions.unresolved(max)));
@@ -61,8 +64,8 @@ public final class TransactionAdminHandlers {
             long offset;
             Decision decision;
             try {
-                offset = Long.parseLong(fields.get("halfOffset"));
-                decision = Decision.valueOf(fields.get("decision"));
+                offset = Long.parseLong(fields.get(FerryAdminFields.HALF_OFFSET));
+                decision = Decision.valueOf(fields.get(FerryAdminFields.DECISION));
             } catch (RuntimeException e) {
                 return Answers.of(
                         request,

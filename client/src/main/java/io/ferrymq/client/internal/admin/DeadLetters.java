@@ -7,6 +7,7 @@ import io.ferrymq.client.ReplayOutcome;
 import io.ferrymq.client.internal.Rpc;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
+import io.ferrymq.protocol.header.FerryAdminFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,10 +40,10 @@ public final class DeadLetters {
         for (String addr : brokers.masters(cluster)) {
             RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_DLQ_LIST)
                     .extFields(new HashMap<>(Map.of(
-                            "group", group,
-                            "beginMs", Long.toString(begin.toEpochMilli()),
-                            "endMs", Long.toString(end.toEpochMilli()),
-                            "max", Integer.toString(max))));
+                            FerryAdminFields.GROUP, group,
+                            FerryAdminFields.BEGIN_MS, Long.toString(begin.toEpochMilli()),
+                            FerryAdminFields.END_MS, Long.toString(end.toEpochMilli()),
+                            FerryAdminFields.MAX, Integer.toString(max))));
             found.addAll(decodeList(addr, rpc.callOk(addr, request, timeoutMs).body()));
         }
         return found;
@@ -53,13 +54,13 @@ public final class DeadLetters {
             String brokerAddr, String group, List<String> msgIds, boolean toRetryTopic, double permitsPerSecond) {
         RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_DLQ_REPLAY)
                 .extFields(new HashMap<>(Map.of(
-                        "group",
+                        FerryAdminFields.GROUP,
                         group,
-                        "msgIds",
+                        FerryAdminFields.MSG_IDS,
                         String.join(",", msgIds),
-                        "target",
+                        FerryAdminFields.TARGET,
                         toRetryTopic ? "RETRY_TOPIC" : "ORIGINAL_TOPIC",
-                        "permitsPerSecond",
+                        FerryAdminFields.PERMITS_PER_SECOND,
                         Double.toString(permitsPerSecond))));
         long replayTimeoutMs = timeoutMs + (long) (msgIds.size() / permitsPerSecond * 1000) + REPLAY_SLACK_MS;
         return decodeOutcomes(rpc.callOk(brokerAddr, request, replayTimeoutMs).body());

@@ -6,6 +6,7 @@ import io.ferrymq.client.internal.Rpc;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
 import io.ferrymq.protocol.ResponseCode;
+import io.ferrymq.protocol.header.FerryAdminFields;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public final class DelayedMessages {
         boolean cancelled = false;
         for (String addr : brokers.masters(cluster)) {
             RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_CANCEL_TIMER)
-                    .extFields(new HashMap<>(Map.of("msgId", msgId)));
+                    .extFields(new HashMap<>(Map.of(FerryAdminFields.MSG_ID, msgId)));
             if (rpc.callFound(addr, request, timeoutMs, ResponseCode.QUERY_NOT_FOUND)
                     .isPresent()) {
                 cancelled = true;

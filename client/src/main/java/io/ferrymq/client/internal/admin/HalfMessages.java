@@ -6,6 +6,7 @@ import io.ferrymq.client.PendingTransaction;
 import io.ferrymq.client.internal.Rpc;
 import io.ferrymq.protocol.RemotingCommand;
 import io.ferrymq.protocol.RequestCode;
+import io.ferrymq.protocol.header.FerryAdminFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +32,11 @@ public final class HalfMessages {
         List<PendingTransaction> found = new ArrayList<>();
         for (String addr : brokers.masters(cluster)) {
             RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_TRANSACTION_LIST)
-                    .extFields(new HashMap<>(
-                            Map.of("state", parkedOnly ? "unresolved" : "pending", "max", Integer.toString(max))));
+                    .extFields(new HashMap<>(Map.of(
+                            FerryAdminFields.STATE,
+                            parkedOnly ? "unresolved" : "pending",
+                            FerryAdminFields.MAX,
+                            Integer.toString(max))));
             found.addAll(decodeList(addr, rpc.callOk(addr, request, timeoutMs).body()));
         }
         return found;
@@ -41,8 +45,11 @@ public final class HalfMessages {
     /** Commits or rolls back the half message at {@code halfOffset} on {@code brokerAddr}. */
     public void resolve(String brokerAddr, long halfOffset, boolean commit) {
         RemotingCommand request = RemotingCommand.request(RequestCode.FERRY_TRANSACTION_RESOLVE)
-                .extFields(new HashMap<>(
-                        Map.of("halfOffset", Long.toString(halfOffset), "decision", commit ? "COMMIT" : "ROLLBACK")));
+                .extFields(new HashMap<>(Map.of(
+                        FerryAdminFields.HALF_OFFSET,
+                        Long.toString(halfOffset),
+                        FerryAdminFields.DECISION,
+                        commit ? "COMMIT" : "ROLLBACK")));
         rpc.callOk(brokerAddr, request, timeoutMs);
     }
 
