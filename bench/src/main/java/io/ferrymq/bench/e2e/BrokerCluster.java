@@ -145,7 +145,12 @@ final class BrokerCluster implements AutoCloseable {
         ServerProcess broker = ServerProcess.start(
                 "rocketmq-broker",
                 classpath,
-                with(concat(SERVER_HEAP, rocketFlags), "-Dtls.server.mode=disabled"),
+                // RocksDB copies its native library to a temp file it deletes only on a clean exit: keep it in dir
+                concat(
+                        concat(SERVER_HEAP, rocketFlags),
+                        List.of(
+                                "-Dtls.server.mode=disabled",
+                                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")))),
                 "org.apache.rocketmq.broker.BrokerStartup",
                 List.of("-c", brokerConf.toString(), "-n", namesrvAddr),
                 dir);
@@ -155,10 +160,6 @@ final class BrokerCluster implements AutoCloseable {
 
     private static Map<String, String> launcherEnvironment(List<String> heap, Path dir) {
         return Map.of("JAVA_OPTS", String.join(" ", heap), "FERRYMQ_LOG_DIR", dir.toString());
-    }
-
-    private static List<String> with(List<String> flags, String extra) {
-        return concat(flags, List.of(extra));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -140,6 +140,9 @@ public final class OfficialBroker implements AutoCloseable {
             }
         }
         command.add("-Duser.home=" + dir); // its logs go under ${user.home}/logs
+        // RocksDB copies its native library to a temp file it deletes only on a clean exit: keep that in dir
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-Dtls.server.mode=disabled"); // saves a second of start-up
         command.addAll(List.of("-cp", classpath(), "org.apache.rocketmq.broker.BrokerStartup"));
         command.addAll(List.of("-c", confFile.toString(), "-n", namesrvAddr));
