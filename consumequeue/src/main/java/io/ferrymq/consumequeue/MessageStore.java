@@ -156,6 +156,14 @@ public final class MessageStore implements AutoCloseable {
         return dispatcher.dispatchedOffset();
     }
 
+    /**
+     * Messages dispatched (made readable) since this store opened, recovery's re-dispatch of a
+     * crashed log's tail included: a count for rates, read from any thread.
+     */
+    public long dispatchedMessages() {
+        return dispatcher.dispatchedMessages();
+    }
+
     public CommitLog commitLog() {
         return log;
     }

@@ -191,10 +191,26 @@ class QueryAndAdminTest {
         assertThat(JSON.parseObject(producers.body()).getJSONArray("connectionSet"))
                 .hasSize(1);
 
+        for (int i = 0; i < 3; i++) {
+            broker.put("T", 0, "rt" + i, "TagA", null, null);
+        }
+        assertThat(broker.call(Requests.pull("cg", "T", 0, 0, 0, null)).code()).isEqualTo(ResponseCode.SUCCESS);
+
         var info = JSON.parseObject(broker.call(RemotingCommand.request(RequestCode.GET_BROKER_RUNTIME_INFO))
                 .body());
-        assertThat(info.getJSONObject("table").getString("brokerVersion")).isEqualTo("475");
-        assertThat(info.getJSONObject("table").getString("consumerGroupsOnline"))
-                .isEqualTo("1");
+        var table = info.getJSONObject("table");
+        assertThat(table.getString("brokerVersion")).isEqualTo("475");
+        assertThat(table.getString("consumerGroupsOnline")).isEqualTo("1");
+        assertThat(table.getString("msgPutTotalTodayNow"))
+                .as("stored since start")
+                .isEqualTo("3");
+        assertThat(table.getString("msgGetTotalTodayNow"))
+                .as("handed to consumers")
+                .isEqualTo("3");
+        // the keys and formats mqadmin clusterList parses (Apache spells it getTransferedTps)
+        assertThat(table.getString("putTps")).matches("\\d+\\.\\d{2} \\d+\\.\\d{2} \\d+\\.\\d{2}");
+        assertThat(table.getString("getTransferedTps")).matches("\\d+\\.\\d{2} \\d+\\.\\d{2} \\d+\\.\\d{2}");
+        assertThat(Long.parseLong(table.getString("earliestMessageTimeStamp")))
+                .isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis());
     }
 }

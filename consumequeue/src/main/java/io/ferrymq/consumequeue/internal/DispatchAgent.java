@@ -53,6 +53,8 @@ public final class DispatchAgent implements Agent {
     private final java.util.ArrayList<ConsumeQueue> touched = new java.util.ArrayList<>();
     private final IndexFields fields = new IndexFields();
     private volatile long dispatchedOffset;
+    private volatile long dispatchedMessages;
+    private long counted;
     private long checkpointedOffset;
     private long lastFlushMs;
     private volatile long retentionMinOffset = -1;
@@ -91,6 +93,11 @@ public final class DispatchAgent implements Agent {
         return dispatchedOffset;
     }
 
+    /** Records dispatched since this store opened (recovery's re-dispatch included); any thread. */
+    public long dispatchedMessages() {
+        return dispatchedMessages;
+    }
+
     public void addListener(DispatchListener listener) {
         listeners.add(listener);
     }
@@ -126,6 +133,7 @@ public final class DispatchAgent implements Agent {
         }
         long reached = scanner.scan(from, written, notices.capacity(), dispatchOne);
         dispatchedOffset = reached;
+        dispatchedMessages = counted;
         for (int i = 0; i < touched.size(); i++) {
             touched.get(i).publish();
         }
@@ -135,6 +143,7 @@ public final class DispatchAgent implements Agent {
     }
 
     private void dispatch(StoredRecord record, long physicalOffset) {
+        counted++;
         IndexFields fields = this.fields.read(record);
         TopicQueues queues = lookup.find(fields);
         int queueId = record.queueId();

@@ -113,7 +113,8 @@ final class ConsumeHandlers {
                 ExecutorKind.ADMIN);
         r.register(
                 RequestCode.GET_BROKER_RUNTIME_INFO,
-                new RuntimeInfoHandler(p.store(), p.clients(), p.settings().brokerAddr(), p.clock()),
+                new RuntimeInfoHandler(
+                        p.store(), p.clients(), p.traffic(), p.settings().brokerAddr(), p.clock()),
                 ExecutorKind.ADMIN);
     }
 }

@@ -1,6 +1,7 @@
 package io.ferrymq.broker.internal.consume;
 
 import io.ferrymq.broker.internal.TopicConfigTable;
+import io.ferrymq.broker.internal.consume.admin.TrafficStats;
 import io.ferrymq.broker.internal.consume.client.ClientRegistry;
 import io.ferrymq.broker.internal.consume.group.SubscriptionGroupTable;
 import io.ferrymq.broker.internal.consume.lock.QueueLockTable;
@@ -19,4 +20,5 @@ record ConsumeParts(
         ClientRegistry clients,
         ConsumerOffsetTable offsets,
         QueueLockTable locks,
-        PullHandler pulls) {}
+        PullHandler pulls,
+        TrafficStats traffic) {}

@@ -2,6 +2,8 @@ package io.ferrymq.broker.internal.consume;
 
 import io.ferrymq.broker.internal.HandlerRegistry;
 import io.ferrymq.broker.internal.TopicConfigTable;
+import io.ferrymq.broker.internal.consume.admin.TrafficSampler;
+import io.ferrymq.broker.internal.consume.admin.TrafficStats;
 import io.ferrymq.broker.internal.consume.client.ClientExpiryAgent;
 import io.ferrymq.broker.internal.consume.client.ClientRegistry;
 import io.ferrymq.broker.internal.consume.client.ConsumerIdsNotifier;
@@ -53,6 +55,7 @@ public final class ConsumeSide implements AutoCloseable {
     private final PullHoldAgent holdAgent;
     private final ClientExpiryAgent expiryAgent;
     private final OffsetFlushAgent offsetFlushAgent;
+    private final TrafficSampler trafficSampler;
     private final long offsetFlushIntervalMs;
     private final ChannelListener channelListener;
     private final PullWaker waker;
@@ -72,7 +75,8 @@ public final class ConsumeSide implements AutoCloseable {
         ClientRegistry clients = new ClientRegistry(new ConsumerIdsNotifier(groups), clock);
         ConsumerOffsetTable offsets = new ConsumerOffsetTable(store.storeDb());
         this.held = new HeldPulls();
-        PullReader reader = new PullReader(store);
+        TrafficStats traffic = new TrafficStats(store::dispatchedMessages, clock);
+        PullReader reader = new PullReader(store, traffic::transferred);
         PullResumer resumer = new PullResumer(reader, held, resumeExecutor, clock);
         PullHandler pulls = new PullHandler(
                 new PullGate(topics, groups, clients, settings.autoCreateSubscriptionGroup()),
@@ -88,10 +92,11 @@ public final class ConsumeSide implements AutoCloseable {
                 settings.longPollingEnable(),
                 settings.shortPollingTimeMills());
         this.parts = new ConsumeParts(
-                settings, store, topics, clock, groups, clients, offsets, new QueueLockTable(clock), pulls);
+                settings, store, topics, clock, groups, clients, offsets, new QueueLockTable(clock), pulls, traffic);
         this.holdAgent = new PullHoldAgent(held, resumer, store, clock);
         this.expiryAgent = new ClientExpiryAgent(clients, clock);
         this.offsetFlushAgent = new OffsetFlushAgent(offsets);
+        this.trafficSampler = new TrafficSampler(traffic);
         this.offsetFlushIntervalMs = settings.flushConsumerOffsetInterval();
         this.channelListener = new RegistryChannelListener(clients);
         this.waker = new PullWaker(held, resumer);
@@ -108,7 +113,8 @@ public final class ConsumeSide implements AutoCloseable {
         runners = List.of(
                 new AgentRunner(holdAgent, TimeUnit.MILLISECONDS.toNanos(HOLD_IDLE_MS)).start(),
                 new AgentRunner(expiryAgent, TimeUnit.MILLISECONDS.toNanos(EXPIRY_IDLE_MS)).start(),
-                new AgentRunner(offsetFlushAgent, TimeUnit.MILLISECONDS.toNanos(offsetFlushIntervalMs)).start());
+                new AgentRunner(offsetFlushAgent, TimeUnit.MILLISECONDS.toNanos(offsetFlushIntervalMs)).start(),
+                new AgentRunner(trafficSampler, TimeUnit.SECONDS.toNanos(1)).start());
     }
 
     /** To be added to the broker's remoting server: drops a client's registrations when its channel closes. */

@@ -10,6 +10,7 @@ import io.ferrymq.protocol.message.StoredRecord;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a pull's batch from the store and maps it to §4.4's table: FOUND → 0 with the records
@@ -17,7 +18,7 @@ import java.util.List;
  * nothing matched, or records gone → 20; caught up, or an empty queue at offset 0 → 19 at the request
  * offset; out of range → 21 with the store's nextBeginOffset (min, max, or 0 for an empty queue).
  * Batches are capped as Apache caps reads from memory: {@value #MAX_MESSAGES} messages, {@value
- * #MAX_BYTES} bytes (or the client's smaller {@code maxMsgBytes}). Stateless and thread-safe.
+ * #MAX_BYTES} bytes (or the client's smaller {@code maxMsgBytes}). Thread-safe; keeps no state.
  */
 public final class PullReader {
     static final int MAX_MESSAGES = 32;
@@ -25,9 +26,12 @@ public final class PullReader {
     private static final byte[] NO_BODY = new byte[0];
 
     private final MessageStore store;
+    private final IntConsumer transferred;
 
-    public PullReader(MessageStore store) {
+    /** {@code transferred} hears how many messages each answer hands over (the broker's traffic counts). */
+    public PullReader(MessageStore store, IntConsumer transferred) {
         this.store = store;
+        this.transferred = transferred;
     }
 
     /** Reads the pull's batch and answers it: {@link #answer}({@link #get}). */
@@ -62,7 +66,7 @@ public final class PullReader {
         };
     }
 
-    private static PullAnswer found(GetResult result, TagExpression expression) {
+    private PullAnswer found(GetResult result, TagExpression expression) {
         List<ByteBuffer> records = result.messages();
         if (!expression.matchesAll()) {
             records = confirmed(records, expression);
@@ -70,6 +74,7 @@ public final class PullReader {
         if (records.isEmpty()) {
             return answer(ResponseCode.PULL_RETRY_IMMEDIATELY, result, NO_BODY);
         }
+        transferred.accept(records.size());
         return answer(ResponseCode.SUCCESS, result, RecordBodies.concat(records));
     }
 
