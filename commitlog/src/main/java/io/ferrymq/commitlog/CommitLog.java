@@ -34,6 +34,9 @@ public interface CommitLog extends AutoCloseable {
     /** The end of the last record appended: everything before it may be read. */
     long writtenOffset();
 
+    /** The used share (0..1) of the disk the log is on, as the retention agent last measured it. */
+    double diskUsedRatio();
+
     /** Everything before this offset has been forced to disk. */
     long flushedOffset();
 

@@ -214,6 +214,9 @@ class AdminTools49IT {
         assertThat(columns[3]).isEqualTo(broker.advertisedAddress());
         assertThat(rate(columns[5])).as("InTPS").isGreaterThan(0);
         assertThat(rate(columns[6])).as("OutTPS").isGreaterThan(0);
+        assertThat(Double.parseDouble(columns[columns.length - 1]))
+                .as("SPACE: the disk's used share")
+                .isBetween(0.0001, 1.0);
     }
 
     private static double firstRate(KVTable runtime, String key) {

@@ -210,6 +210,9 @@ class QueryAndAdminTest {
         // the keys and formats mqadmin clusterList parses (Apache spells it getTransferedTps)
         assertThat(table.getString("putTps")).matches("\\d+\\.\\d{2} \\d+\\.\\d{2} \\d+\\.\\d{2}");
         assertThat(table.getString("getTransferedTps")).matches("\\d+\\.\\d{2} \\d+\\.\\d{2} \\d+\\.\\d{2}");
+        assertThat(table.getString("commitLogDiskRatio"))
+                .as("the fixture's disk probe")
+                .isEqualTo("0.1000");
         assertThat(Long.parseLong(table.getString("earliestMessageTimeStamp")))
                 .isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis());
     }

@@ -75,6 +75,11 @@ public final class MappedCommitLog implements CommitLog {
     }
 
     @Override
+    public double diskUsedRatio() {
+        return gate.diskUsedRatio();
+    }
+
+    @Override
     public long flushedOffset() {
         return flusher.flushedOffset();
     }

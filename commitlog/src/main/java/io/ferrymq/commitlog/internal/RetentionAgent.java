@@ -86,6 +86,7 @@ public final class RetentionAgent implements Agent {
 
     private double checkDisk() {
         double used = probe.usedRatio(directory.path());
+        gate.diskUsedRatio(used);
         boolean full = used >= policy.hardLimitRatio();
         if (full != gate.diskFull()) {
             if (full) {

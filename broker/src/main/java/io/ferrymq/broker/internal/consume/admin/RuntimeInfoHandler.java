@@ -13,12 +13,14 @@ import io.ferrymq.remoting.RequestHandler;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * GET_BROKER_RUNTIME_INFO (28): a {@code KVTable} ({@code {"table":{...}}}) under the keys Apache's
  * broker uses and {@code mqadmin clusterList} / {@code brokerStatus} and dashboards read: version,
- * commit-log offsets and dispatch lag, the earliest stored message's time, consumer groups online,
+ * commit-log offsets and dispatch lag, the earliest stored message's time, the disk's used share
+ * ({@code commitLogDiskRatio}), consumer groups online,
  * boot time, and traffic from {@link TrafficStats} — {@code putTps} and {@code getTransferedTps}
  * (Apache's spelling) over 10 s, 1 min and 10 min, and the {@code msgPut/GetTotal*} counts from
  * which tools compute today's and yesterday's totals. {@code sendThreadPoolQueueSize} and its wait
@@ -56,6 +58,9 @@ public final class RuntimeInfoHandler implements RequestHandler {
         table.put("commitLogMinOffset", Long.toString(minOffset));
         table.put("commitLogMaxOffset", Long.toString(writtenOffset));
         table.put("dispatchBehindBytes", Long.toString(writtenOffset - store.dispatchedOffset()));
+        table.put(
+                "commitLogDiskRatio",
+                String.format(Locale.ROOT, "%.4f", store.commitLog().diskUsedRatio()));
         if (writtenOffset > minOffset) {
             ByteBuffer earliest = store.byPhysicalOffset(minOffset);
             if (earliest != null) {
