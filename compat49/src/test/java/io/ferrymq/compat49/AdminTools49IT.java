@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.BrokerConfig;
-import io.ferrymq.nameserver.NameServer;
-import io.ferrymq.nameserver.NameServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.cli.CommandLine;
@@ -50,33 +45,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminTools49IT {
-    static {
-        System.setProperty("rocketmq.client.logUseSlf4j", "true");
-    }
-
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private NameServer nameServer;
+    private FerryCluster cluster;
     private Broker broker;
     private String namesrvAddr;
     private DefaultMQAdminExt admin;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        nameServer = new NameServer(NameServerConfig.loopbackEphemeral());
-        nameServer.start();
-        namesrvAddr = "127.0.0.1:" + nameServer.port();
-        Properties properties = new Properties();
-        properties.setProperty("brokerClusterName", "Tools49");
-        properties.setProperty("brokerName", "broker-t");
-        properties.setProperty("listenPort", "0");
-        properties.setProperty("bindAddress", "127.0.0.1");
-        properties.setProperty("brokerIP1", "127.0.0.1");
-        properties.setProperty("namesrvAddr", namesrvAddr);
-        properties.setProperty("storePathRootDir", dir.resolve("store").toString());
-        properties.setProperty("mappedFileSizeCommitLog", Integer.toString(16 * 1024 * 1024));
-        properties.setProperty("autoCreateTopicEnable", "true");
-        broker = Broker.start(BrokerConfig.fromProperties(properties, Map.of()));
+        cluster = FerryCluster.start(dir, "Tools49", "broker-t");
+        broker = cluster.broker();
+        namesrvAddr = cluster.namesrvAddr();
         admin = new DefaultMQAdminExt("admin49-" + System.nanoTime());
         admin.setNamesrvAddr(namesrvAddr);
         admin.start();
@@ -91,11 +71,8 @@ class AdminTools49IT {
         if (admin != null) {
             admin.shutdown();
         }
-        if (broker != null) {
-            broker.close();
-        }
-        if (nameServer != null) {
-            nameServer.stop();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

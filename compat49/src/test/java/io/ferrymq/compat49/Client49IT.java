@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ferrymq.broker.Broker;
-import io.ferrymq.broker.BrokerConfig;
-import io.ferrymq.nameserver.NameServer;
-import io.ferrymq.nameserver.NameServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,34 +47,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Client49IT {
-    static {
-        // the 4.9 client logs to ~/logs/rocketmqlogs through its own logger unless told to use SLF4J
-        System.setProperty("rocketmq.client.logUseSlf4j", "true");
-    }
-
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private NameServer nameServer;
+    private FerryCluster cluster;
     private Broker broker;
     private String namesrvAddr;
     private final List<Runnable> shutdowns = new ArrayList<>();
 
     @BeforeAll
     void startCluster(@TempDir Path dir) throws Exception {
-        nameServer = new NameServer(NameServerConfig.loopbackEphemeral());
-        nameServer.start();
-        namesrvAddr = "127.0.0.1:" + nameServer.port();
-        Properties properties = new Properties();
-        properties.setProperty("brokerClusterName", "Compat49");
-        properties.setProperty("brokerName", "broker-a");
-        properties.setProperty("listenPort", "0");
-        properties.setProperty("bindAddress", "127.0.0.1");
-        properties.setProperty("brokerIP1", "127.0.0.1");
-        properties.setProperty("namesrvAddr", namesrvAddr);
-        properties.setProperty("storePathRootDir", dir.resolve("store").toString());
-        properties.setProperty("mappedFileSizeCommitLog", Integer.toString(16 * 1024 * 1024));
-        properties.setProperty("autoCreateTopicEnable", "true");
-        broker = Broker.start(BrokerConfig.fromProperties(properties, Map.of()));
+        cluster = FerryCluster.start(dir, "Compat49", "broker-a");
+        broker = cluster.broker();
+        namesrvAddr = cluster.namesrvAddr();
     }
 
     @AfterEach
@@ -89,11 +69,8 @@ class Client49IT {
 
     @AfterAll
     void stopCluster() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (nameServer != null) {
-            nameServer.stop();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
