@@ -117,7 +117,7 @@ final class BrokerCluster implements AutoCloseable {
         ServerProcess nameserver = ServerProcess.start(
                 "rocketmq-namesrv",
                 classpath,
-                concat(NAMESRV_HEAP, rocketFlags),
+                concat(concat(NAMESRV_HEAP, rocketFlags), List.of("-Duser.home=" + dir)), // its logs: dir/logs
                 "org.apache.rocketmq.namesrv.NamesrvStartup",
                 List.of("-c", namesrvConf.toString()),
                 dir);
@@ -150,6 +150,7 @@ final class BrokerCluster implements AutoCloseable {
                         concat(SERVER_HEAP, rocketFlags),
                         List.of(
                                 "-Dtls.server.mode=disabled",
+                                "-Duser.home=" + dir, // its logs go under ${user.home}/logs
                                 "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")))),
                 "org.apache.rocketmq.broker.BrokerStartup",
                 List.of("-c", brokerConf.toString(), "-n", namesrvAddr),
